@@ -1,0 +1,45 @@
+package io.earnorm.ra.pool;
+
+import java.time.Duration;
+
+/**
+ * What the pool core needs from a backend: how to open, validate, reset and close one physical
+ * connection. The core calls these without holding any lock, from borrower threads and from the
+ * pool's own threads; an implementation must be thread-safe across connections (one connection is
+ * only ever used by one thread at a time).
+ *
+ * @param <C> the physical connection
+ */
+public interface Backend<C> {
+
+    /** The backend's type as the seed names it: {@code mongodb}, {@code redis}, {@code postgresql}. */
+    String type();
+
+    /** Where connections go, for messages and logs, with any secret masked ({@code 127.0.0.1:5432/test}). */
+    String describe();
+
+    /** Opens one connection, ready to use; throws the driver's error when it cannot. */
+    C open() throws Exception;
+
+    /**
+     * Tells whether the connection still works, answering within {@code timeout}. A connection that
+     * throws is treated as invalid.
+     */
+    boolean validate(C connection, Duration timeout) throws Exception;
+
+    /** Makes a returned connection fit for the next borrower (roll back, restore session settings). */
+    default void reset(C connection) throws Exception {
+    }
+
+    /** Closes the connection, releasing its resources; must not block for long on a dead server. */
+    void close(C connection) throws Exception;
+
+    /**
+     * Tells whether an error means the server itself is unreachable (refused, reset, timed out),
+     * rather than one connection or one request failing. Such an error clears and pauses the pool,
+     * so that acquires fail fast until a probe finds the server again.
+     */
+    default boolean isServerUnavailable(Throwable error) {
+        return false;
+    }
+}
