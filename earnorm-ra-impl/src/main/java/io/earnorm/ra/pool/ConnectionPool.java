@@ -287,6 +287,11 @@ public final class ConnectionPool<C> implements Pool<PooledConnection<C>> {
         connection.close();
     }
 
+    /** True when {@code connection} was borrowed from this pool. */
+    public boolean owns(PooledConnection<?> connection) {
+        return connection.entry().pool == this;
+    }
+
     @Override
     public void clear() {
         clear(null);

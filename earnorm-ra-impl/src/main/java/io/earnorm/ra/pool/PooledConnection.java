@@ -13,7 +13,7 @@ import java.util.concurrent.TimeUnit;
  *
  * @param <C> the physical connection
  */
-public final class PooledConnection<C> implements AutoCloseable {
+public final class PooledConnection<C> implements Lease<C> {
 
     private final PoolEntry<C> entry;
     private final long borrowState;
@@ -28,6 +28,7 @@ public final class PooledConnection<C> implements AutoCloseable {
      *
      * @throws io.earnorm.ra.api.pool.ConnectionClosedException once the borrow has ended
      */
+    @Override
     public C connection() {
         if (entry.state() != borrowState) {
             throw entry.pool.releasedHandle(entry);
@@ -45,26 +46,31 @@ public final class PooledConnection<C> implements AutoCloseable {
     }
 
     /** True once this borrow has ended (released, or the connection retired). */
+    @Override
     public boolean isReleased() {
         return entry.state() != borrowState;
     }
 
     /** When the physical connection was opened. */
+    @Override
     public Instant createdAt() {
         return Instant.ofEpochMilli(entry.createdMillis);
     }
 
     /** When this borrow began: the connection's last hand-out. */
+    @Override
     public Instant lastUsedAt() {
         return createdAt().plusNanos(entry.borrowedNanos - entry.createdNanos);
     }
 
     /** How long the connection sat idle before this borrow. */
+    @Override
     public Duration idleTime() {
         return Duration.ofNanos(Math.max(0, entry.borrowedNanos - entry.lastUsedNanos));
     }
 
     /** How long ago the physical connection was opened. */
+    @Override
     public Duration lifetime() {
         return Duration.ofNanos(Math.max(0, entry.pool.nanoTime() - entry.createdNanos));
     }
@@ -73,11 +79,13 @@ public final class PooledConnection<C> implements AutoCloseable {
      * True when the pool will retire the connection on return: it belongs to a cleared generation,
      * outlived its lifetime, or was reported broken.
      */
+    @Override
     public boolean isStale() {
         return entry.pool.isStale(entry) || entry.broken;
     }
 
     /** Validates the connection now, bounded by the pool's {@code validationTimeout}. */
+    @Override
     public boolean ping() {
         connection();
         return entry.pool.ping(entry);
@@ -87,6 +95,7 @@ public final class PooledConnection<C> implements AutoCloseable {
      * Reports that the connection failed: it will be closed instead of reused when this borrow
      * ends, and when {@code cause} means the server is gone the pool is cleared and paused at once.
      */
+    @Override
     public void markBroken(Throwable cause) {
         connection();
         entry.pool.connectionFailed(entry, cause);

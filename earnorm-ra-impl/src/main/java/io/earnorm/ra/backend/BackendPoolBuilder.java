@@ -1,0 +1,137 @@
+package io.earnorm.ra.backend;
+
+import io.earnorm.ra.api.pool.InvalidConfigException;
+import io.earnorm.ra.pool.PoolConfig;
+
+import java.time.Duration;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+
+/**
+ * The pool options every backend's builder shares, by the seed's names, plus the pool's name. A
+ * backend's builder extends it with its address and credentials and reads a seed-style options
+ * map through {@link #options(Map)}.
+ *
+ * @param <B> the concrete builder, returned by every setter
+ */
+public abstract class BackendPoolBuilder<B extends BackendPoolBuilder<B>> {
+
+    private final PoolConfig.Builder config = PoolConfig.builder();
+    private String name;
+
+    @SuppressWarnings("unchecked")
+    protected final B self() {
+        return (B) this;
+    }
+
+    public B name(String name) {
+        this.name = name;
+        return self();
+    }
+
+    public B minSize(int minSize) {
+        config.minSize(minSize);
+        return self();
+    }
+
+    public B maxSize(int maxSize) {
+        config.maxSize(maxSize);
+        return self();
+    }
+
+    public B acquireTimeout(Duration acquireTimeout) {
+        config.acquireTimeout(acquireTimeout);
+        return self();
+    }
+
+    public B maxLifetime(Duration maxLifetime) {
+        config.maxLifetime(maxLifetime);
+        return self();
+    }
+
+    public B idleTimeout(Duration idleTimeout) {
+        config.idleTimeout(idleTimeout);
+        return self();
+    }
+
+    public B validateOnBorrow(boolean validateOnBorrow) {
+        config.validateOnBorrow(validateOnBorrow);
+        return self();
+    }
+
+    public B testOnReturn(boolean testOnReturn) {
+        config.testOnReturn(testOnReturn);
+        return self();
+    }
+
+    public B validationTimeout(Duration validationTimeout) {
+        config.validationTimeout(validationTimeout);
+        return self();
+    }
+
+    public B keepaliveInterval(Duration keepaliveInterval) {
+        config.keepaliveInterval(keepaliveInterval);
+        return self();
+    }
+
+    public B maxConnecting(int maxConnecting) {
+        config.maxConnecting(maxConnecting);
+        return self();
+    }
+
+    public B leakDetectionThreshold(Duration leakDetectionThreshold) {
+        config.leakDetectionThreshold(leakDetectionThreshold);
+        return self();
+    }
+
+    public B probeInterval(Duration probeInterval) {
+        config.probeInterval(probeInterval);
+        return self();
+    }
+
+    /**
+     * Sets options from a seed-style map: pool options by their Java or seed names, and the
+     * backend's own options through {@link #backendOption}. An unknown key is refused, naming it
+     * and the known ones.
+     */
+    public B options(Map<String, ?> options) {
+        options.forEach((key, value) -> {
+            if (PoolConfig.Builder.isOption(key)) {
+                config.set(key, value);
+            } else if (!backendOption(key, value)) {
+                Set<String> known = new TreeSet<>(PoolConfig.Builder.optionNames());
+                known.addAll(backendOptionNames());
+                throw new InvalidConfigException(key, value, "unknown option '" + key + "' for a " + backendType()
+                        + " pool; the options are " + known);
+            }
+        });
+        return self();
+    }
+
+    /** Sets one backend option from the options map; false when {@code key} is not one. */
+    protected abstract boolean backendOption(String key, Object value);
+
+    /** The backend's own option names, for the message about an unknown key. */
+    protected abstract Set<String> backendOptionNames();
+
+    protected abstract String backendType();
+
+    /** The pool options, checked. */
+    protected final PoolConfig poolConfig() {
+        return config.build();
+    }
+
+    /** The pool's name, or {@code <backendType>} when none was given. */
+    protected final String poolName() {
+        return name == null || name.isBlank() ? backendType() : name;
+    }
+
+    /** Reads a text option of the map, refusing another type with a message naming the key. */
+    protected static String text(String key, Object value) {
+        if (value instanceof CharSequence s) {
+            return s.toString();
+        }
+        throw new InvalidConfigException(key, value, key + " must be text (" + key + "=" + value + ")");
+    }
+}

