@@ -63,6 +63,13 @@ public final class ConnectionPool<C> implements Pool<PooledConnection<C>> {
 
     /** A connection used this recently is lent without validation, as DESIGN.md says. */
     static final long VALIDATION_SKIP_NANOS = TimeUnit.MILLISECONDS.toNanos(500);
+    /**
+     * How long a blocked waiter may be overtaken by newcomers before returned connections are
+     * handed to it directly. Short holds never wait this long, so they keep the throughput of
+     * letting running threads reuse connections; a waiter that does wait this long is then served
+     * at the next return, in queue order.
+     */
+    static final long OVERTAKE_GRACE_NANOS = TimeUnit.MILLISECONDS.toNanos(2);
     /** Lifetimes are shortened by up to this share, so that connections opened together do not all expire together. */
     private static final double LIFETIME_JITTER = 0.025;
     private static final long MAX_JITTER_NANOS = TimeUnit.SECONDS.toNanos(30);
@@ -225,14 +232,24 @@ public final class ConnectionPool<C> implements Pool<PooledConnection<C>> {
     }
 
     private PooledConnection<C> acquire(long timeoutNanos) {
+        // Kept tiny so that it inlines into the caller: the handle then never escapes a
+        // try-with-resources block and costs no allocation.
+        PoolEntry<C> e = borrow(timeoutNanos);
+        return new PooledConnection<>(e, e.state());
+    }
+
+    /** Everything of an acquire but making the handle: returns an entry the caller owns, IN_USE. */
+    private PoolEntry<C> borrow(long timeoutNanos) {
         long start = clock.nanoTime();
         listeners.checkOutStarted(name);
         PoolEntry<C> e;
-        if (state == PoolState.READY && waiting.get() == 0 && (e = claimIdle(start)) != null && fitToLend(e, start, start + timeoutNanos)) {
-            return lend(e, start, start);
+        long now = start;
+        if (state != PoolState.READY || (e = claimIdle(start)) == null || !fitToLend(e, start, start + timeoutNanos)) {
+            e = acquireSlow(start, timeoutNanos);
+            now = clock.nanoTime();
         }
-        e = acquireSlow(start, timeoutNanos);
-        return lend(e, start, clock.nanoTime());
+        markBorrowed(e, start, now);
+        return e;
     }
 
     @Override
@@ -261,7 +278,7 @@ public final class ConnectionPool<C> implements Pool<PooledConnection<C>> {
             }
         });
         PoolEntry<C> e;
-        if (waiting.get() == 0 && (e = claimIdle(start)) != null) {
+        if ((e = claimIdle(start)) != null) {
             // Hand it over through the waiter so that validation, if due, runs off the caller's thread.
             w.tryFulfil(e);
             onAsyncSignal(w);
@@ -441,7 +458,7 @@ public final class ConnectionPool<C> implements Pool<PooledConnection<C>> {
             // No time left to validate: give it back untouched rather than fail a good connection.
             makeIdle(e);
             if (waiting.get() != 0) {
-                dispatch();
+                serveWaiters();
             }
             return false;
         }
@@ -452,13 +469,12 @@ public final class ConnectionPool<C> implements Pool<PooledConnection<C>> {
         return false;
     }
 
-    private PooledConnection<C> lend(PoolEntry<C> e, long start, long now) {
+    private void markBorrowed(PoolEntry<C> e, long start, long now) {
         e.borrowedNanos = now;
         if (leakNanos != 0) {
             e.borrowRecord = new PoolEntry.BorrowRecord(e.state(), now, new Throwable("connection #" + e.id + " of pool '" + name + "' was borrowed here"));
         }
         listeners.checkedOut(name, e.id, now - start);
-        return new PooledConnection<>(e, e.state());
     }
 
     private PoolEntry<C> acquireSlow(long start, long timeoutNanos) {
@@ -469,10 +485,7 @@ public final class ConnectionPool<C> implements Pool<PooledConnection<C>> {
             if (refusal != null) {
                 throw checkOutFailed(refusal, start);
             }
-            PoolEntry<C> e = null;
-            if (w == null && waiting.get() == 0) {
-                e = claimIdle(clock.nanoTime());
-            }
+            PoolEntry<C> e = claimIdle(clock.nanoTime());
             if (e == null) {
                 if (timeoutNanos == 0) {
                     throw checkOutFailed(exhausted(start), start);
@@ -517,20 +530,24 @@ public final class ConnectionPool<C> implements Pool<PooledConnection<C>> {
             w.signal();
             return;
         }
+        // An idle connection serves the queue before a new one is opened for it.
+        serveWaiters();
         fill();
-        dispatch();
     }
 
-    /** Blocks the calling thread until its waiter ends; returns the entry it was given. */
+    /**
+     * Blocks the calling thread until its waiter ends; returns the entry it was given or, at the
+     * head of the queue, the idle entry it claimed itself.
+     */
     private PoolEntry<C> await(SyncWaiter<C> w) {
         for (;;) {
             int s = w.settledState();
             if (s == Waiter.FULFILLED) {
                 PoolEntry<C> e = w.entry();
                 if (Thread.currentThread().isInterrupted()) {
-                    // Interrupted as the connection arrived: hand it on and honour the interrupt.
+                    // Interrupted as the connection arrived: pass it on and honour the interrupt.
                     makeIdle(e);
-                    dispatch();
+                    serveWaiters();
                     throw checkOutFailed(interrupted(w), w.startNanos);
                 }
                 return e;
@@ -544,6 +561,25 @@ public final class ConnectionPool<C> implements Pool<PooledConnection<C>> {
                     throw checkOutFailed(interrupted(w), w.startNanos);
                 }
                 continue;
+            }
+            if (waiters.peekFirst() == w) {
+                boolean nudged = w.takeNudge();
+                PoolEntry<C> e = claimIdle(clock.nanoTime());
+                if (e != null) {
+                    if (w.tryCancel()) {
+                        withdraw(w);
+                        return e;
+                    }
+                    // Handed a connection meanwhile: keep that one, pass this one on.
+                    makeIdle(e);
+                    serveWaiters();
+                    continue;
+                }
+                if (nudged && clock.nanoTime() - w.startNanos >= OVERTAKE_GRACE_NANOS) {
+                    w.overtaken = true;
+                }
+                // The idle connection it counted on went to a newcomer: open one if there is room.
+                fill();
             }
             long remaining = w.deadlineNanos - clock.nanoTime();
             if (remaining <= 0) {
@@ -562,6 +598,7 @@ public final class ConnectionPool<C> implements Pool<PooledConnection<C>> {
     private void withdraw(Waiter<C> w) {
         waiting.decrementAndGet();
         waiters.remove(w);
+        serveWaiters();
     }
 
     private void scheduleDeadline(AsyncWaiter<C> w) {
@@ -639,7 +676,8 @@ public final class ConnectionPool<C> implements Pool<PooledConnection<C>> {
 
     private void deliver(AsyncWaiter<C> w, PoolEntry<C> e, long now) {
         w.cancelDeadline();
-        PooledConnection<C> lease = lend(e, w.startNanos, now);
+        markBorrowed(e, w.startNanos, now);
+        PooledConnection<C> lease = new PooledConnection<>(e, e.state());
         if (!w.future.complete(lease)) {
             // The caller cancelled as the connection arrived.
             lease.close();
@@ -688,7 +726,7 @@ public final class ConnectionPool<C> implements Pool<PooledConnection<C>> {
             retireIfNotWanted(e);
         }
         if (waiting.get() != 0) {
-            dispatch();
+            serveWaiters();
         }
     }
 
@@ -708,19 +746,69 @@ public final class ConnectionPool<C> implements Pool<PooledConnection<C>> {
         }
     }
 
-    /** While there are waiters and idle entries, hands the entries to the head of the queue. */
-    private void dispatch() {
+    /**
+     * Lets the head of the queue have an idle entry. A blocked waiter that was never overtaken is
+     * only nudged and claims the entry on its own thread, so that a running thread's next acquire
+     * may take a connection instead of every return waking a parked thread (a convoy when threads
+     * outnumber connections). An asynchronous waiter, and one already overtaken once, gets the
+     * entry handed over directly. Waiters among themselves are always served in arrival order.
+     */
+    private void serveWaiters() {
         while (waiting.get() > 0 && state == PoolState.READY) {
+            Waiter<C> head = waiters.peekFirst();
+            if (head == null) {
+                // The waiter counted is still on its way into the queue; it looks for itself once there.
+                return;
+            }
+            if (head.state() != Waiter.WAITING) {
+                waiters.remove(head);
+                continue;
+            }
+            if (head instanceof SyncWaiter<C> sync && !sync.overtaken) {
+                if (hasIdle()) {
+                    sync.nudge();
+                }
+                return;
+            }
             PoolEntry<C> e = claimIdle(clock.nanoTime());
             if (e == null) {
                 return;
             }
             if (!handOff(e)) {
-                // The waiter counted is still on its way into the queue; it dispatches for itself once there.
                 makeIdle(e);
                 return;
             }
         }
+    }
+
+    /** Waiters that a newcomer overtook once; for tests of the anti-starvation rule. */
+    int overtakenWaiters() {
+        int n = 0;
+        for (Waiter<C> w : waiters) {
+            if (w instanceof SyncWaiter<C> sync && sync.overtaken && w.state() == Waiter.WAITING) {
+                n++;
+            }
+        }
+        return n;
+    }
+
+    private boolean hasIdle() {
+        for (PoolEntry<C> e : entries) {
+            if (PoolEntry.tag(e.state()) == PoolEntry.IDLE) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private int idleCount() {
+        int n = 0;
+        for (PoolEntry<C> e : entries) {
+            if (PoolEntry.tag(e.state()) == PoolEntry.IDLE) {
+                n++;
+            }
+        }
+        return n;
     }
 
     /** Gives an entry the caller owns to the first waiter still waiting. */
@@ -767,7 +855,9 @@ public final class ConnectionPool<C> implements Pool<PooledConnection<C>> {
             }
             int o = opening.get();
             int s = size.get();
-            boolean demand = waiting.get() > o;
+            int w = waiting.get();
+            // Each connection being opened, and each idle one, will serve one waiter.
+            boolean demand = w > o && w > o + idleCount();
             boolean belowMin = s < minSize && clock.nanoTime() - refillNotBefore >= 0;
             if (!demand && !belowMin || o >= maxConnecting || s >= maxSize) {
                 return;
@@ -810,7 +900,7 @@ public final class ConnectionPool<C> implements Pool<PooledConnection<C>> {
         if (!handOff(e)) {
             makeIdle(e);
         }
-        dispatch();
+        serveWaiters();
         fill();
     }
 
@@ -1058,7 +1148,7 @@ public final class ConnectionPool<C> implements Pool<PooledConnection<C>> {
             e.lastValidatedNanos = clock.nanoTime();
             makeIdle(e);
             if (waiting.get() != 0) {
-                dispatch();
+                serveWaiters();
             }
         } else {
             retire(e, CloseReason.ERROR, null);

@@ -78,6 +78,7 @@ class PoolStressTest extends PoolFixture {
         running.set(false);
         chaos.join();
         backend.failAllOpens = null;
+        backend.openFailures.clear();
         eventually(() -> assertThat(asyncInFlight).hasValue(0));
         assertThat(violations).as("violations").isEmpty();
 

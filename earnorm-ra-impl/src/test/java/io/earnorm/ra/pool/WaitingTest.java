@@ -83,7 +83,7 @@ class WaitingTest extends PoolFixture {
     }
 
     @Test
-    void aNewcomerDoesNotJumpTheQueue() {
+    void anAsyncWaiterGetsAReturnedConnectionBeforeANewcomer() {
         ConnectionPool<FakeConnection> pool = pool(config().maxSize(1));
         PooledConnection<FakeConnection> held = pool.acquire();
         CompletableFuture<PooledConnection<FakeConnection>> waiter = pool.acquireAsync().toCompletableFuture();
@@ -94,6 +94,39 @@ class WaitingTest extends PoolFixture {
         assertThat(waiter).isCompletedWithValueMatching(c -> c.id() == 1);
         assertThatThrownBy(() -> pool.acquire(Duration.ZERO)).isInstanceOf(PoolExhaustedException.class);
         waiter.join().close();
+    }
+
+    @Test
+    void aBlockedWaiterIsOvertakenAtMostOnce() throws Exception {
+        ConnectionPool<FakeConnection> pool = pool(config().maxSize(1).acquireTimeout(Duration.ofMinutes(1)));
+        PooledConnection<FakeConnection> barger = pool.acquire();
+        AtomicReference<PooledConnection<FakeConnection>> waiterGot = new AtomicReference<>();
+        Thread waiter = new Thread(() -> waiterGot.set(pool.acquire()));
+        waiter.start();
+        eventually(() -> assertThat(pool.stats().pending()).isEqualTo(1));
+
+        // A running thread that returns and at once asks again may take the connection before the
+        // waiter it nudged wakes up (that keeps threads > connections from convoying)...
+        while (pool.overtakenWaiters() == 0 && waiterGot.get() == null) {
+            barger.close();
+            try {
+                barger = pool.acquire(Duration.ZERO);
+            } catch (PoolExhaustedException waiterWasFaster) {
+                waiter.join(PATIENCE.toMillis());
+                assertThat(waiterGot.get()).isNotNull();
+                waiterGot.get().close();
+                return;
+            }
+            eventually(() -> assertThat(pool.overtakenWaiters() == 1 || waiterGot.get() != null).isTrue());
+        }
+        assertThat(waiterGot.get()).isNull();
+
+        // ...but only once: the next return goes to the waiter, whoever asks first.
+        barger.close();
+        assertThatThrownBy(() -> pool.acquire(Duration.ZERO)).isInstanceOf(PoolExhaustedException.class);
+        waiter.join(PATIENCE.toMillis());
+        assertThat(waiterGot.get()).isNotNull();
+        waiterGot.get().close();
     }
 
     @Test
