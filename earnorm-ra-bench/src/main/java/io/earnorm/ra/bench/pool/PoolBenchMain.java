@@ -1,0 +1,101 @@
+package io.earnorm.ra.bench.pool;
+
+import org.openjdk.jmh.profile.GCProfiler;
+import org.openjdk.jmh.results.RunResult;
+import org.openjdk.jmh.results.format.ResultFormatType;
+import org.openjdk.jmh.runner.Runner;
+import org.openjdk.jmh.runner.options.ChainedOptionsBuilder;
+import org.openjdk.jmh.runner.options.CommandLineOptions;
+import org.openjdk.jmh.runner.options.OptionsBuilder;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+
+/**
+ * Runs {@link PoolBorrowBenchmark} once per thread count (JMH's {@code -t} takes only one), with
+ * the GC profiler, writes one JSON result file per thread count and prints one combined table.
+ *
+ * <pre>
+ * java -cp benchmarks.jar io.earnorm.ra.bench.pool.PoolBenchMain [--threads=1,2,8,32] [--out=DIR] [JMH options...]
+ * </pre>
+ * JMH options (such as {@code -wi 1 -i 1 -r 1s}, or a benchmark regexp) pass through unchanged and
+ * override the defaults in {@link PoolBorrowBenchmark}'s annotations.
+ */
+public final class PoolBenchMain {
+
+    private PoolBenchMain() {
+    }
+
+    public static void main(String[] args) throws Exception {
+        Arguments arguments = Arguments.parse(args);
+        CommandLineOptions jmh = new CommandLineOptions(arguments.jmhArgs());
+        Files.createDirectories(arguments.outDir());
+
+        List<RunResult> results = new ArrayList<>();
+        for (int threads : arguments.threads()) {
+            ChainedOptionsBuilder options = new OptionsBuilder()
+                    .parent(jmh)
+                    .threads(threads)
+                    .resultFormat(ResultFormatType.JSON)
+                    .result(arguments.outDir().resolve("pool-borrow-t" + threads + ".json").toString());
+            if (jmh.getIncludes().isEmpty()) {
+                options.include(PoolBorrowBenchmark.class.getName() + "\\.");
+            }
+            if (!hasGcProfiler(jmh)) {
+                options.addProfiler(GCProfiler.class);
+            }
+            results.addAll(new Runner(options.build()).run());
+        }
+
+        String table = PoolResultTable.markdown(results);
+        Path summary = arguments.outDir().resolve("pool-borrow-summary.md");
+        Files.writeString(summary, table);
+        System.out.println();
+        System.out.println("Borrow + return of one connection, pool of " + PoolSize.CONNECTIONS + " (" + summary + "):");
+        System.out.println();
+        System.out.print(table);
+    }
+
+    /** Adding the GC profiler a second time would make JMH run it twice. */
+    private static boolean hasGcProfiler(CommandLineOptions jmh) {
+        return jmh.getProfilers().stream()
+                .anyMatch(p -> p.getKlass().equals("gc") || p.getKlass().equals(GCProfiler.class.getName()));
+    }
+
+    /** This runner's own options, split from those it hands to JMH. */
+    record Arguments(List<Integer> threads, Path outDir, String[] jmhArgs) {
+
+        static final List<Integer> DEFAULT_THREADS = List.of(1, 2, 8, 32);
+        static final Path DEFAULT_OUT_DIR = Path.of("target", "pool-bench");
+
+        static Arguments parse(String[] args) {
+            List<Integer> threads = DEFAULT_THREADS;
+            Path outDir = DEFAULT_OUT_DIR;
+            List<String> jmhArgs = new ArrayList<>();
+            for (String arg : args) {
+                if (arg.startsWith("--threads=")) {
+                    threads = parseThreads(arg.substring("--threads=".length()));
+                } else if (arg.startsWith("--out=")) {
+                    outDir = Path.of(arg.substring("--out=".length()));
+                } else {
+                    jmhArgs.add(arg);
+                }
+            }
+            return new Arguments(threads, outDir, jmhArgs.toArray(String[]::new));
+        }
+
+        private static List<Integer> parseThreads(String list) {
+            List<Integer> threads = Arrays.stream(list.split("[,\\s]+"))
+                    .filter(s -> !s.isEmpty())
+                    .map(Integer::valueOf)
+                    .toList();
+            if (threads.isEmpty() || threads.stream().anyMatch(t -> t < 1)) {
+                throw new IllegalArgumentException("--threads must list thread counts >= 1, e.g. --threads=1,2,8,32 (got '" + list + "')");
+            }
+            return threads;
+        }
+    }
+}
