@@ -10,6 +10,12 @@ import redis.clients.jedis.commands.JedisCommands;
  */
 public interface RedisConnection extends EarnormConnection {
 
+    /**
+     * As {@link #execute}, but bulk and status replies come back as {@code byte[]}, untouched: for
+     * binary values.
+     */
+    Object executeBinary(String operation, Object... args);
+
     /** The driver's typed command interface on this one connection; it refuses every call once this connection is closed. */
     JedisCommands commands();
 }

@@ -132,6 +132,11 @@ public abstract class BackendPoolBuilder<B extends BackendPoolBuilder<B>> {
         if (value instanceof CharSequence s) {
             return s.toString();
         }
-        throw new InvalidConfigException(key, value, key + " must be text (" + key + "=" + value + ")");
+        // The value is left out: it may be a password given with the wrong type.
+        throw new InvalidConfigException(key, "(" + typeOf(value) + ")", key + " must be text, not " + typeOf(value));
+    }
+
+    private static String typeOf(Object value) {
+        return value == null ? "null" : value.getClass().getSimpleName();
     }
 }

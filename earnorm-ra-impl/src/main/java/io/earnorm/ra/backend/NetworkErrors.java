@@ -30,6 +30,12 @@ public final class NetworkErrors {
             if (t instanceof SocketTimeoutException && String.valueOf(t.getMessage()).toLowerCase().contains("connect")) {
                 return true;
             }
+            // Some drivers (Jedis 8) attach the connect failure as a suppressed exception, not as the cause.
+            for (Throwable suppressed : t.getSuppressed()) {
+                if (isUnreachable(suppressed)) {
+                    return true;
+                }
+            }
         }
         return false;
     }

@@ -1037,7 +1037,12 @@ public final class ConnectionPool<C> implements Pool<PooledConnection<C>> {
 
     /** Validates a borrowed connection now, for its borrower. */
     boolean ping(PoolEntry<C> e) {
-        return validate(e, validationTimeoutNanos);
+        boolean valid = validate(e, validationTimeoutNanos);
+        if (!valid) {
+            // Its borrower holds it still; it is retired when it comes back.
+            e.broken = true;
+        }
+        return valid;
     }
 
     // ------------------------------------------------------------------ pausing

@@ -1,0 +1,38 @@
+package io.earnorm.ra.redis;
+
+import io.earnorm.ra.backend.Guard;
+import io.earnorm.ra.pool.Lease;
+import redis.clients.jedis.commands.JedisCommands;
+import redis.clients.jedis.exceptions.JedisConnectionException;
+
+import java.lang.reflect.InvocationTargetException;
+import java.lang.reflect.Proxy;
+
+/**
+ * Jedis's typed commands on a borrowed connection, as the borrower may hold them: only the
+ * {@link JedisCommands} interface (so nothing can close, select, subscribe or start a transaction
+ * on the pooled socket), refusing every call once the borrow ends, and reporting a lost connection
+ * to the lease so that the pool retires it. The driver's own exceptions come through unchanged,
+ * as users of a typed Jedis API expect.
+ */
+final class GuardedCommands {
+
+    private GuardedCommands() {
+    }
+
+    static JedisCommands of(Lease<RedisSession> lease) {
+        JedisCommands jedis = lease.connection().typed();
+        JedisCommands reporting = (JedisCommands) Proxy.newProxyInstance(JedisCommands.class.getClassLoader(),
+                new Class<?>[] {JedisCommands.class}, (proxy, method, args) -> {
+                    try {
+                        return method.invoke(jedis, args);
+                    } catch (InvocationTargetException e) {
+                        if (e.getCause() instanceof JedisConnectionException lost && !lease.isReleased()) {
+                            lease.markBroken(lost);
+                        }
+                        throw e.getCause();
+                    }
+                });
+        return Guard.of(JedisCommands.class, reporting, lease::connection, returned -> false);
+    }
+}

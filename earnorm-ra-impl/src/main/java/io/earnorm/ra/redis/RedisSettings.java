@@ -1,0 +1,96 @@
+package io.earnorm.ra.redis;
+
+import io.earnorm.ra.api.pool.InvalidConfigException;
+import io.earnorm.ra.backend.Secrets;
+import io.earnorm.ra.pool.Durations;
+import redis.clients.jedis.DefaultJedisClientConfig;
+import redis.clients.jedis.HostAndPort;
+import redis.clients.jedis.JedisClientConfig;
+
+import java.time.Duration;
+import java.util.Objects;
+
+/**
+ * Where and as whom one Redis connection connects, checked: the URI's parts with the separate
+ * options laid over them.
+ *
+ * @param user           the ACL user, or {@code null} for the default user
+ * @param password       the password, or {@code null} when the server needs none
+ * @param database       the database every borrower starts in (and gets back to on return)
+ * @param clientName     the name the connection gives itself ({@code CLIENT SETNAME}), or {@code null}
+ * @param connectTimeout bound on opening the socket
+ * @param socketTimeout  bound on waiting for each reply (blocking commands wait as long as they ask)
+ */
+public record RedisSettings(String host, int port, String user, String password, int database, String clientName,
+        Duration connectTimeout, Duration socketTimeout) {
+
+    /** Jedis's own defaults. */
+    public static final Duration DEFAULT_CONNECT_TIMEOUT = Duration.ofSeconds(2);
+    public static final Duration DEFAULT_SOCKET_TIMEOUT = Duration.ofSeconds(2);
+
+    public RedisSettings {
+        Objects.requireNonNull(host, "host");
+        if (database < 0) {
+            throw new InvalidConfigException("database", database, "database must be >= 0 (database=" + database + ")");
+        }
+        if (user != null && password == null) {
+            throw new InvalidConfigException("user", user, "user '" + user + "' needs a password: set password, or write redis://user:password@host");
+        }
+        if (clientName != null && (clientName.isEmpty() || !clientName.chars().allMatch(c -> c > ' ' && c <= '~'))) {
+            throw new InvalidConfigException("clientName", clientName, "clientName must be printable ASCII without spaces, as Redis requires (clientName='" + clientName + "')");
+        }
+        checkTimeout("connectTimeout", connectTimeout);
+        checkTimeout("socketTimeout", socketTimeout);
+    }
+
+    private static void checkTimeout(String option, Duration value) {
+        Objects.requireNonNull(value, option);
+        if (value.isNegative() || value.isZero() || value.toMillis() == 0 || value.toMillis() > Integer.MAX_VALUE) {
+            throw new InvalidConfigException(option, value, option + " must be at least 1ms and at most " + Integer.MAX_VALUE
+                    + "ms (" + option + "=" + Durations.format(value) + ")");
+        }
+    }
+
+    HostAndPort hostAndPort() {
+        return new HostAndPort(host, port);
+    }
+
+    int socketTimeoutMillis() {
+        return (int) socketTimeout.toMillis();
+    }
+
+    /**
+     * The driver's settings for one connection. The protocol is pinned to RESP2 (no negotiation):
+     * every Redis version speaks it, {@code execute} decodes it, and Jedis's typed commands on a
+     * wrapped connection expect it.
+     */
+    JedisClientConfig clientConfig() {
+        return DefaultJedisClientConfig.builder()
+                .autoNegotiateProtocol(false)
+                .connectionTimeoutMillis((int) connectTimeout.toMillis())
+                .socketTimeoutMillis(socketTimeoutMillis())
+                .user(user)
+                .password(password)
+                .database(database)
+                .clientName(clientName)
+                .build();
+    }
+
+    /** {@code [user@]host:port/database}, never the password: for messages and logs. */
+    public String describe() {
+        String h = host.indexOf(':') >= 0 ? "[" + host + "]" : host;
+        return (user == null ? "" : user + "@") + h + ":" + port + "/" + database;
+    }
+
+    /** Replaces the password wherever a driver message might echo it. */
+    String scrub(String text) {
+        return Secrets.scrub(text, password);
+    }
+
+    @Override
+    public String toString() {
+        return "RedisSettings[" + describe() + (password == null ? "" : ", password=" + Secrets.MASK)
+                + (clientName == null ? "" : ", clientName=" + clientName)
+                + ", connectTimeout=" + Durations.format(connectTimeout) + ", socketTimeout=" + Durations.format(socketTimeout) + "]";
+    }
+}

@@ -1,0 +1,139 @@
+package io.earnorm.ra.redis;
+
+import io.earnorm.ra.api.RedisConnection;
+import io.earnorm.ra.api.pool.BackendUnavailableException;
+import io.earnorm.ra.api.pool.ConnectionOpenException;
+import io.earnorm.ra.api.pool.InvalidConfigException;
+import io.earnorm.ra.pool.PoolManager;
+import io.earnorm.ra.testsupport.FreePorts;
+import io.earnorm.ra.testsupport.RedisServerProcess;
+import org.junit.jupiter.api.Test;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.catchThrowable;
+
+/** A wrong password, a server that is not there, a malformed address: each a clear error that names redis and the address, never the password. */
+class RedisConfigErrorsIT extends RedisFixture {
+
+    private static final String SECRET = "Correct-Horse-7f3a";
+    private static final String WRONG = "Wrong-Battery-91c2";
+
+    /** Every message and description in the exception, its causes and their suppressed exceptions. */
+    private static List<String> allText(Throwable error) {
+        List<String> text = new ArrayList<>();
+        collect(error, text);
+        return text;
+    }
+
+    private static void collect(Throwable error, List<String> text) {
+        for (Throwable t = error; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            text.add(String.valueOf(t.getMessage()));
+            text.add(t.toString());
+            for (Throwable s : t.getSuppressed()) {
+                collect(s, text);
+            }
+        }
+    }
+
+    private static Throwable initFailure(RedisPool pool) {
+        return catchThrowable(() -> within10s(() -> {
+            pool.init();
+            return null;
+        }));
+    }
+
+    @Test
+    void aWrongPasswordFailsInitNamingRedisAndTheAddressButNotThePassword() {
+        RedisServerProcess server = closeLater(RedisServerProcess.launch("--requirepass", SECRET));
+        RedisPool pool = closeLater(RedisPool.builder().uri(server.uri()).password(WRONG).build());
+
+        Throwable failure = initFailure(pool);
+
+        assertThat(failure).isInstanceOf(ConnectionOpenException.class)
+                .hasMessageContaining("redis at 127.0.0.1:" + server.port())
+                .hasMessageContaining("refused the credentials of user 'default'");
+        assertThat(allText(failure)).isNotEmpty().noneMatch(m -> m.contains(WRONG) || m.contains(SECRET));
+
+        RedisPool good = open(RedisPool.builder().uri("redis://:" + SECRET + "@127.0.0.1:" + server.port()));
+        try (RedisConnection conn = good.acquire()) {
+            assertThat(conn.execute("PING")).isEqualTo("PONG");
+        }
+    }
+
+    @Test
+    void aWrongPasswordInTheUriFailsCreatePoolAndNothingIsRegistered() {
+        RedisServerProcess server = closeLater(RedisServerProcess.launch("--requirepass", SECRET));
+        PoolManager manager = closeLater(new PoolManager());
+        manager.registerPoolType("redis", RedisPool::new);
+
+        Throwable failure = catchThrowable(() -> manager.createPool("redis", "cache",
+                Map.of("uri", "redis://alice:" + WRONG + "@127.0.0.1:" + server.port(), "timeout", "5s")));
+
+        assertThat(failure).isInstanceOf(ConnectionOpenException.class)
+                .hasMessageContaining("redis at alice@127.0.0.1:" + server.port())
+                .hasMessageContaining("refused the credentials of user 'alice'");
+        assertThat(allText(failure)).noneMatch(m -> m.contains(WRONG) || m.contains(SECRET));
+        assertThat(manager.getPool("cache")).isEmpty();
+    }
+
+    @Test
+    void noPasswordForAServerThatNeedsOneFailsInit() {
+        RedisServerProcess server = closeLater(RedisServerProcess.launch("--requirepass", SECRET));
+        RedisPool pool = closeLater(RedisPool.builder().uri(server.uri()).build());
+
+        Throwable failure = initFailure(pool);
+
+        assertThat(failure).isInstanceOf(ConnectionOpenException.class)
+                .hasMessageContaining("redis at 127.0.0.1:" + server.port())
+                .hasMessageContaining("requires a password");
+    }
+
+    @Test
+    void aClosedPortFailsInitAsUnavailableNamingTheAddress() {
+        int port = FreePorts.next();
+        RedisPool pool = closeLater(RedisPool.builder().uri("redis://:" + SECRET + "@127.0.0.1:" + port)
+                .acquireTimeout(Duration.ofSeconds(30)).build());
+
+        Throwable failure = initFailure(pool);
+
+        assertThat(failure).isInstanceOf(BackendUnavailableException.class)
+                .hasMessageContaining("redis at 127.0.0.1:" + port)
+                .cause().isInstanceOf(RedisOpenException.class)
+                .hasMessage("the server is unreachable: Failed to connect to 127.0.0.1:" + port + ". (java.net.ConnectException: Connection refused)");
+        assertThat(allText(failure)).noneMatch(m -> m.contains(SECRET));
+    }
+
+    @Test
+    void aDatabaseOutOfRangeFailsInitWithTheServersReason() {
+        RedisPool pool = closeLater(sharedServerPool().database(9999).build());
+
+        Throwable failure = initFailure(pool);
+
+        assertThat(failure).isInstanceOf(ConnectionOpenException.class)
+                .hasMessageContaining("/9999")
+                .hasMessageContaining("DB index is out of range");
+    }
+
+    @Test
+    void aMalformedUriIsRefusedBeforeAnyPoolExistsAndKeepsThePasswordOut() {
+        PoolManager manager = closeLater(new PoolManager());
+        manager.registerPoolType("redis", RedisPool::new);
+
+        Throwable failure = catchThrowable(() -> manager.createPool("redis", "cache",
+                Map.of("uri", "redis://alice:" + WRONG + "@127.0.0.1:6379:junk")));
+
+        assertThat(failure).isInstanceOfSatisfying(InvalidConfigException.class, e -> {
+            assertThat(e.option()).isEqualTo("uri");
+            assertThat(e.getMessage()).contains("redis://alice:****@127.0.0.1:6379:junk");
+        });
+        assertThat(allText(failure)).noneMatch(m -> m.contains(WRONG));
+        assertThat(manager.getPool("cache")).isEmpty();
+        assertThat(catchThrowable(() -> RedisPool.builder().uri("rediss://127.0.0.1:6380").build()))
+                .isInstanceOf(InvalidConfigException.class).hasMessageContaining("TLS");
+    }
+}
