@@ -12,7 +12,15 @@ import org.bson.Document;
  * {@code find_one}, {@code find}, {@code insert_one}, {@code insert_many}, {@code update_one},
  * {@code update_many}, {@code replace_one}, {@code delete_one}, {@code delete_many},
  * {@code count_documents}, {@code aggregate}, {@code distinct}, {@code create_index}, {@code drop}.
- * {@code find} and {@code aggregate} return a materialised {@code List<Document>}, never a live cursor.
+ * Filters, updates and keys are a {@code Document}, a {@code Map} or any {@code Bson}; null is never an
+ * argument (leave optional ones out; "no filter" is an empty Document).
+ * {@code find(collection[, filter[, limit | {sort, projection, skip, limit}]])} and
+ * {@code aggregate(collection, pipeline[, limit])} return a materialised {@code List<Document>} of at most
+ * {@code limit} documents (0 or none: no limit), never a live cursor; {@code find_one} a Document or null;
+ * {@code insert_one} the {@code _id}; {@code insert_many} the list of ids; {@code update_*}/{@code replace_one}
+ * the driver's {@code UpdateResult}, {@code delete_*} its {@code DeleteResult}; {@code count_documents} a Long;
+ * {@code distinct(collection, field[, filter])} a List; {@code create_index(collection, keys[, unique])} the
+ * index name; {@code drop} null.
  */
 public interface MongoConnection extends EarnormConnection {
 

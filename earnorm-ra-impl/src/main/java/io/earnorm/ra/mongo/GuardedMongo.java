@@ -1,0 +1,73 @@
+package io.earnorm.ra.mongo;
+
+import com.mongodb.client.MongoCollection;
+import com.mongodb.client.MongoDatabase;
+import io.earnorm.ra.backend.Guard;
+import io.earnorm.ra.pool.Lease;
+import org.bson.Document;
+
+import java.lang.reflect.InvocationTargetException;
+import java.lang.reflect.Proxy;
+import java.util.Iterator;
+import java.util.Spliterator;
+
+/**
+ * The driver's typed API on a borrowed slot, as the borrower may hold it: a {@link MongoDatabase}
+ * (never the client, so nothing can close the pool's shared client or start sessions on it) and
+ * everything got from it (collections, iterables, cursors), all refusing every call once the borrow
+ * ends, and reporting a lost connection or an unreachable server to the lease so the pool retires
+ * the slot (and pauses when the server is down). The driver's own exceptions come through
+ * unchanged, as users of the typed API expect.
+ */
+final class GuardedMongo {
+
+    private GuardedMongo() {
+    }
+
+    static MongoDatabase database(Lease<MongoSlot> lease) {
+        return guard(MongoDatabase.class, lease.connection().database(), lease);
+    }
+
+    static MongoCollection<Document> collection(Lease<MongoSlot> lease, String name) {
+        return database(lease).getCollection(name);
+    }
+
+    /** The driver's client-side interfaces; results of other types (documents, counts, results) are values. */
+    private static boolean isGuarded(Class<?> type) {
+        return type.getPackageName().equals("com.mongodb.client") || type == Iterator.class || type == Spliterator.class;
+    }
+
+    private static <T> T guard(Class<T> type, T target, Lease<MongoSlot> lease) {
+        return Guard.of(type, reporting(type, target, lease), lease::connection, GuardedMongo::isGuarded);
+    }
+
+    /** A proxy that reports lost connections to the lease; it wraps what it returns the same way, and {@link Guard} wraps it. */
+    private static <T> T reporting(Class<T> type, T target, Lease<MongoSlot> lease) {
+        Object proxy = Proxy.newProxyInstance(type.getClassLoader(), new Class<?>[] {type}, (self, method, args) -> {
+            if (method.getDeclaringClass() == Object.class) {
+                return method.invoke(target, args);
+            }
+            Object result;
+            try {
+                result = method.invoke(target, args);
+            } catch (InvocationTargetException e) {
+                Throwable failure = e.getCause();
+                if (MongoErrors.isConnectionLost(failure) && !lease.isReleased()) {
+                    lease.markBroken(failure);
+                }
+                throw failure;
+            }
+            Class<?> returned = method.getReturnType();
+            if (result != null && returned.isInterface() && isGuarded(returned)) {
+                return reportingUnchecked(returned, result, lease);
+            }
+            return result;
+        });
+        return type.cast(proxy);
+    }
+
+    @SuppressWarnings("unchecked")
+    private static <T> T reportingUnchecked(Class<T> type, Object target, Lease<MongoSlot> lease) {
+        return reporting(type, (T) target, lease);
+    }
+}

@@ -1,0 +1,181 @@
+package io.earnorm.ra.mongo;
+
+import com.mongodb.MongoClientSettings;
+import com.mongodb.client.MongoClient;
+import com.mongodb.client.MongoClients;
+import com.mongodb.client.MongoDatabase;
+import com.mongodb.connection.ServerDescription;
+import io.earnorm.ra.pool.Backend;
+import io.earnorm.ra.pool.PoolConfig;
+import org.bson.Document;
+
+import java.time.Duration;
+import java.util.Objects;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * Opens, validates and closes {@link MongoSlot}s for the pool core, all on one shared
+ * {@code MongoClient} per pool, made on the first open and closed after {@link #shutdown()}.
+ *
+ * <ul>
+ * <li>Open: {@code {ping: 1}} on the configured database, bounded by the pool's
+ *     {@code validationTimeout}, so that an unreachable server or wrong credentials fail there.
+ *     A failure is a {@link MongoOpenException}.</li>
+ * <li>Validate: {@code {ping: 1}} under the driver's client-side operation timeout set to the given
+ *     bound; it covers server selection, checking a socket out and waiting for the reply, so a
+ *     server that stopped answering fails validation in time.</li>
+ * <li>Reset: nothing to do; a slot holds no session state. Close: only counts, since a slot holds
+ *     no socket; the client closes after {@link #shutdown()} once no slot is open.</li>
+ * <li>Server unavailable: see {@link MongoErrors#isServerUnavailable}.</li>
+ * </ul>
+ */
+public final class MongoBackend implements Backend<MongoSlot> {
+
+    public static final String TYPE = "mongodb";
+
+    private static final Document PING = new Document("ping", 1);
+
+    private final MongoSettings settings;
+    private final MongoClientSettings clientSettings;
+    private final Duration openTimeout;
+
+    private final Object lock = new Object();
+    private MongoClient client; // guarded by lock
+    private MongoDatabase database; // guarded by lock; every slot shares it
+    private boolean shutDown; // guarded by lock
+    private int openSlots; // guarded by lock
+
+    /** Checks nothing further and opens nothing: the client is made by the first {@link #open()}. */
+    public MongoBackend(MongoSettings settings, PoolConfig pool) {
+        this.settings = Objects.requireNonNull(settings, "settings");
+        this.clientSettings = settings.clientSettings(pool);
+        this.openTimeout = pool.validationTimeout();
+    }
+
+    public MongoSettings settings() {
+        return settings;
+    }
+
+    /** The driver's settings the shared client is made with (pool sizes and timeouts derived from the pool's). */
+    public MongoClientSettings clientSettings() {
+        return clientSettings;
+    }
+
+    @Override
+    public String type() {
+        return TYPE;
+    }
+
+    @Override
+    public String describe() {
+        return settings.describe();
+    }
+
+    @Override
+    public MongoSlot open() {
+        MongoDatabase db;
+        try {
+            db = database();
+            ping(db, openTimeout);
+        } catch (IllegalStateException closed) {
+            throw closed;
+        } catch (RuntimeException e) {
+            throw MongoOpenException.of(e, settings, openTimeout);
+        }
+        synchronized (lock) {
+            openSlots++;
+        }
+        return new MongoSlot(db);
+    }
+
+    @Override
+    public boolean validate(MongoSlot slot, Duration timeout) {
+        ping(slot.database(), timeout);
+        return true;
+    }
+
+    @Override
+    public void close(MongoSlot slot) {
+        // A slot owns no socket; the last one closed after shutdown closes the shared client.
+        MongoClient toClose = null;
+        synchronized (lock) {
+            openSlots--;
+            if (shutDown && openSlots == 0) {
+                toClose = takeClient();
+            }
+        }
+        if (toClose != null) {
+            toClose.close();
+        }
+    }
+
+    @Override
+    public boolean isServerUnavailable(Throwable error) {
+        return MongoErrors.isServerUnavailable(error, this::serverAnswering);
+    }
+
+    /**
+     * Called when the pool closes: later opens fail, and the shared client with its sockets closes
+     * now when no slot is open, else when the last borrowed one comes back and is closed, so that
+     * a pool's close never pulls the client from under a borrower.
+     */
+    public void shutdown() {
+        MongoClient toClose = null;
+        synchronized (lock) {
+            shutDown = true;
+            if (openSlots == 0) {
+                toClose = takeClient();
+            }
+        }
+        if (toClose != null) {
+            toClose.close();
+        }
+    }
+
+    /** True once the shared client has been closed (or was never made) after {@link #shutdown()}. */
+    public boolean isShutDown() {
+        synchronized (lock) {
+            return shutDown && client == null;
+        }
+    }
+
+    private MongoClient takeClient() {
+        MongoClient c = client;
+        client = null;
+        database = null;
+        return c;
+    }
+
+    /** Throws unless the server answers {@code ping} within {@code timeout}. */
+    private static void ping(MongoDatabase database, Duration timeout) {
+        database.withTimeout(Math.max(1, timeout.toMillis()), TimeUnit.MILLISECONDS).runCommand(PING);
+    }
+
+    /** The configured database on the shared client, which is made on the first call. */
+    private MongoDatabase database() {
+        synchronized (lock) {
+            if (shutDown) {
+                throw new IllegalStateException("the mongodb client for " + describe() + " was closed with its pool");
+            }
+            if (client == null) {
+                client = MongoClients.create(clientSettings);
+                database = client.getDatabase(settings.database());
+            }
+            return database;
+        }
+    }
+
+    /** True when the driver's monitor currently reaches some server of the cluster. */
+    private boolean serverAnswering() {
+        MongoClient c;
+        synchronized (lock) {
+            c = client;
+        }
+        return c != null && c.getClusterDescription().getServerDescriptions().stream().anyMatch(ServerDescription::isOk);
+    }
+
+    @Override
+    public String toString() {
+        return "MongoBackend[" + settings + "]";
+    }
+}

@@ -1,0 +1,70 @@
+package io.earnorm.ra.mongo;
+
+import com.mongodb.MongoSecurityException;
+import io.earnorm.ra.pool.Durations;
+
+import java.time.Duration;
+
+/**
+ * A MongoDB slot could not be opened: the server did not answer the {@code ping} that proves it is
+ * there, or refused the credentials. The pool puts it under its own exception, whose message
+ * already names the backend and the address; this one says what went wrong and, through
+ * {@link #serverUnreachable()}, whether the server could not be reached at all (which pauses the
+ * pool) or answered with a refusal.
+ */
+public final class MongoOpenException extends RuntimeException {
+
+    private static final long serialVersionUID = 1L;
+
+    private final boolean serverUnreachable;
+
+    private MongoOpenException(String message, boolean serverUnreachable, Throwable cause) {
+        super(message, cause);
+        this.serverUnreachable = serverUnreachable;
+    }
+
+    /** True when no server answered in time: every open would fail the same way until one does. */
+    public boolean serverUnreachable() {
+        return serverUnreachable;
+    }
+
+    /** Explains a driver failure while opening; the password is scrubbed, and a cause that echoes it is dropped. */
+    static MongoOpenException of(RuntimeException error, MongoSettings settings, Duration bound) {
+        boolean unreachable = MongoErrors.isConnectionLost(error);
+        String what;
+        if (unreachable) {
+            what = "no server answered within " + Durations.format(bound) + " (validationTimeout): " + details(error);
+        } else if (error instanceof MongoSecurityException) {
+            what = "the server refused the credentials of user '" + settings.user() + "' (authSource '" + settings.authSource() + "'): "
+                    + details(error);
+        } else {
+            what = "the server refused the ping that proves a connection works: " + details(error);
+        }
+        return new MongoOpenException(settings.scrub(what), unreachable, mentions(error, settings) ? null : error);
+    }
+
+    /** The driver's message plus the reasons under it, each once. */
+    private static String details(Throwable error) {
+        StringBuilder text = new StringBuilder(String.valueOf(error.getMessage()));
+        for (Throwable t = error.getCause(); t != null && t != t.getCause(); t = t.getCause()) {
+            if (!text.toString().contains(String.valueOf(t.getMessage()))) {
+                text.append(" (").append(t).append(')');
+            }
+        }
+        return text.toString();
+    }
+
+    private static boolean mentions(Throwable error, MongoSettings settings) {
+        for (Throwable t = error; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            if (settings.mentionsPassword(t.getMessage())) {
+                return true;
+            }
+            for (Throwable s : t.getSuppressed()) {
+                if (settings.mentionsPassword(s.getMessage())) {
+                    return true;
+                }
+            }
+        }
+        return false;
+    }
+}
