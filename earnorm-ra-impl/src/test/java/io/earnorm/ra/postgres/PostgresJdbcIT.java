@@ -1,0 +1,223 @@
+package io.earnorm.ra.postgres;
+
+import io.earnorm.ra.api.PostgresConnection;
+import io.earnorm.ra.api.pool.ConnectionClosedException;
+import io.earnorm.ra.api.pool.IllegalReleaseException;
+import org.junit.jupiter.api.Test;
+import org.postgresql.PGConnection;
+import org.postgresql.core.BaseConnection;
+
+import java.sql.Connection;
+import java.sql.DatabaseMetaData;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+/**
+ * The JDBC connection of a borrowed PostgreSQL connection: what it opened is closed with the
+ * borrow, it refuses calls after it, closing it gives the connection back, and what the borrower
+ * changed in the session is put back before the next borrower gets the connection.
+ */
+class PostgresJdbcIT extends PostgresFixture {
+
+    @Test
+    void statementsAndResultSetsLeftOpenAreClosedWithTheBorrowAndRefuseCallsAfterIt() throws Exception {
+        PostgresPool pool = open(sharedServerPool().maxSize(1));
+        PostgresConnection conn = pool.acquire();
+        Connection jdbc = conn.jdbc();
+        Statement statement = jdbc.createStatement();
+        ResultSet rows = statement.executeQuery("SELECT generate_series(1, 3)");
+        PreparedStatement prepared = jdbc.prepareStatement("SELECT ?::int");
+        DatabaseMetaData meta = jdbc.getMetaData();
+        ResultSet tables = meta.getTables(null, null, "pg_class", null);
+        assertThat(rows.next()).isTrue();
+        assertThat(statement.getConnection()).isSameAs(jdbc);
+        assertThat(rows.getStatement()).isSameAs(statement);
+        assertThat(meta.getConnection()).isSameAs(jdbc);
+
+        conn.close();
+
+        for (AutoCloseable resource : new AutoCloseable[] {statement, rows, prepared, tables}) {
+            assertThat(isClosed(resource)).as("%s", resource).isTrue();
+        }
+        assertThat(jdbc.isClosed()).isTrue();
+        assertThatThrownBy(jdbc::createStatement).isInstanceOf(ConnectionClosedException.class);
+        assertThatThrownBy(() -> jdbc.setAutoCommit(false)).isInstanceOf(ConnectionClosedException.class);
+        assertThatThrownBy(() -> statement.executeQuery("SELECT 1")).isInstanceOf(ConnectionClosedException.class);
+        assertThatThrownBy(rows::next).isInstanceOf(ConnectionClosedException.class);
+        assertThatThrownBy(() -> prepared.setInt(1, 1)).isInstanceOf(ConnectionClosedException.class);
+        assertThatThrownBy(() -> meta.getTables(null, null, "pg_class", null)).isInstanceOf(ConnectionClosedException.class);
+        // JDBC's own rule: closing what is closed does nothing.
+        jdbc.close();
+        statement.close();
+
+        // The physical connection behind them is fine and serves the next borrower.
+        try (PostgresConnection next = pool.acquire()) {
+            assertThat(next.fetchVal("SELECT 1")).isEqualTo(1);
+        }
+    }
+
+    @Test
+    void aResetClosesStatementsLeftOpenWhenABorrowEndedWithoutClosingItsHandle() throws Exception {
+        // As when a resource adapter cleans up a managed connection whose handle the application never closed.
+        Connection physical = admin();
+        PostgresSession session = PostgresSession.of(physical);
+        Statement leftOpen = physical.createStatement();
+        Statement closedByBorrower = physical.createStatement();
+        session.opened(leftOpen);
+        session.opened(closedByBorrower);
+        closedByBorrower.close();
+        session.closed(closedByBorrower);
+
+        session.restore();
+
+        assertThat(leftOpen.isClosed()).isTrue();
+        assertThat(physical.isClosed()).isFalse();
+    }
+
+    @Test
+    void closingTheJdbcConnectionGivesTheBorrowBack() throws Exception {
+        PostgresPool pool = open(sharedServerPool().maxSize(1));
+        PostgresConnection conn = pool.acquire();
+        Connection jdbc = conn.jdbc();
+        Statement statement = jdbc.createStatement();
+
+        jdbc.close();
+
+        assertThat(conn.isClosed()).isTrue();
+        assertThat(statement.isClosed()).isTrue();
+        assertThat(pool.stats().active()).isZero();
+        // Nested try-with-resources close both: the second close is harmless.
+        conn.close();
+        assertThatThrownBy(() -> conn.execute("SELECT 1")).isInstanceOf(ConnectionClosedException.class);
+
+        try (PostgresConnection again = pool.acquire(); Connection j = again.jdbc(); Statement s = j.createStatement()) {
+            assertThat(s.execute("SELECT 1")).isTrue();
+        }
+        assertThat(pool.stats().active()).isZero();
+        PostgresConnection twice = pool.acquire();
+        twice.close();
+        assertThatThrownBy(twice::close).isInstanceOf(IllegalReleaseException.class);
+    }
+
+    @Test
+    void sessionSettingsChangedThroughJdbcArePutBackForTheNextBorrower() throws Exception {
+        PostgresPool pool = open(sharedServerPool().maxSize(1));
+        String schema = name("schema");
+        adminExecute("CREATE SCHEMA " + schema);
+        try {
+            int pid;
+            String isolation;
+            try (PostgresConnection conn = pool.acquire()) {
+                pid = backendPid(conn);
+                isolation = (String) conn.fetchVal("SHOW transaction_isolation");
+                Connection jdbc = conn.jdbc();
+                jdbc.setAutoCommit(false);
+                jdbc.setTransactionIsolation(Connection.TRANSACTION_SERIALIZABLE);
+                jdbc.setReadOnly(true);
+                jdbc.setSchema(schema);
+                jdbc.setClientInfo("ApplicationName", "borrower-1");
+                jdbc.setNetworkTimeout(Runnable::run, 1234);
+                assertThat(conn.fetchVal("SHOW transaction_isolation")).isEqualTo("serializable");
+                assertThat(conn.fetchVal("SELECT current_schema()")).isEqualTo(schema);
+                assertThat(conn.fetchVal("SHOW transaction_read_only")).isEqualTo("on");
+            }
+
+            try (PostgresConnection conn = pool.acquire()) {
+                assertThat(backendPid(conn)).isEqualTo(pid);
+                Connection jdbc = conn.jdbc();
+                assertThat(jdbc.getAutoCommit()).isTrue();
+                assertThat(jdbc.getTransactionIsolation()).isEqualTo(Connection.TRANSACTION_READ_COMMITTED);
+                assertThat(conn.fetchVal("SHOW transaction_isolation")).isEqualTo(isolation);
+                assertThat(jdbc.isReadOnly()).isFalse();
+                assertThat(conn.fetchVal("SHOW transaction_read_only")).isEqualTo("off");
+                assertThat(conn.fetchVal("SELECT current_schema()")).isEqualTo("public");
+                assertThat(conn.fetchVal("SHOW application_name")).isEqualTo("PostgreSQL JDBC Driver");
+                assertThat(jdbc.getNetworkTimeout()).isZero();
+            }
+        } finally {
+            pool.close();
+            adminExecute("DROP SCHEMA " + schema + " CASCADE");
+        }
+    }
+
+    @Test
+    void aTransactionLeftOpenIsRolledBackOnReturn() throws Exception {
+        String items = table("items", "id int PRIMARY KEY");
+        PostgresPool pool = open(sharedServerPool().maxSize(1));
+        try (PostgresConnection conn = pool.acquire()) {
+            conn.jdbc().setAutoCommit(false);
+            conn.execute("INSERT INTO " + items + " VALUES (1)");
+        }
+        try (PostgresConnection conn = pool.acquire()) {
+            // BEGIN through execute, auto-commit on: Connection.rollback() would refuse to end this one.
+            conn.execute("BEGIN");
+            conn.execute("INSERT INTO " + items + " VALUES (2)");
+        }
+        try (PostgresConnection conn = pool.acquire()) {
+            // A transaction that failed is ended too, rather than failing every statement of the next borrower.
+            conn.jdbc().setAutoCommit(false);
+            conn.execute("INSERT INTO " + items + " VALUES (3)");
+            assertThatThrownBy(() -> conn.execute("INSERT INTO " + items + " VALUES (3)")).hasMessageContaining("duplicate key");
+        }
+        try (PostgresConnection conn = pool.acquire()) {
+            assertThat(conn.fetchVal("SELECT count(*) FROM " + items)).isEqualTo(0L);
+            assertThat(conn.jdbc().getAutoCommit()).isTrue();
+            conn.execute("INSERT INTO " + items + " VALUES (4)");
+        }
+        try (PostgresConnection conn = pool.acquire()) {
+            assertThat(conn.fetch("SELECT id FROM " + items)).extracting(r -> r.get("id")).containsExactly(4);
+        }
+        assertThat(pool.stats().closed()).isZero();
+    }
+
+    @Test
+    void committedWorkThroughJdbcStays() throws Exception {
+        String items = table("items", "id int PRIMARY KEY");
+        PostgresPool pool = open(sharedServerPool().maxSize(1));
+        try (PostgresConnection conn = pool.acquire()) {
+            Connection jdbc = conn.jdbc();
+            jdbc.setAutoCommit(false);
+            try (PreparedStatement insert = jdbc.prepareStatement("INSERT INTO " + items + " VALUES (?)")) {
+                for (int i = 1; i <= 3; i++) {
+                    insert.setInt(1, i);
+                    insert.addBatch();
+                }
+                assertThat(insert.executeBatch()).containsExactly(1, 1, 1);
+            }
+            jdbc.commit();
+        }
+        try (PostgresConnection conn = pool.acquire()) {
+            assertThat(conn.fetchVal("SELECT count(*) FROM " + items)).isEqualTo(3L);
+        }
+    }
+
+    @Test
+    void unwrapGivesGuardedDriverInterfacesButNeverThePhysicalConnection() throws Exception {
+        PostgresPool pool = open(sharedServerPool().maxSize(1));
+        PostgresConnection conn = pool.acquire();
+        Connection jdbc = conn.jdbc();
+
+        assertThat(jdbc.isWrapperFor(PGConnection.class)).isTrue();
+        PGConnection pg = jdbc.unwrap(PGConnection.class);
+        assertThat(pg.getBackendPID()).isEqualTo(backendPid(conn));
+        assertThat(jdbc.unwrap(Connection.class)).isSameAs(jdbc);
+        assertThat(jdbc.isWrapperFor(BaseConnection.class)).isFalse();
+        assertThatThrownBy(() -> jdbc.unwrap(BaseConnection.class)).isInstanceOf(SQLException.class).hasMessageContaining("cannot be unwrapped");
+
+        conn.close();
+
+        assertThatThrownBy(pg::getBackendPID).isInstanceOf(ConnectionClosedException.class);
+    }
+
+    private static boolean isClosed(AutoCloseable resource) throws SQLException {
+        if (resource instanceof Statement s) {
+            return s.isClosed();
+        }
+        return ((ResultSet) resource).isClosed();
+    }
+}
