@@ -1,0 +1,28 @@
+package io.earnorm.ra.spi;
+
+import io.earnorm.ra.backend.Secrets;
+
+import java.util.Objects;
+
+/**
+ * Who a physical connection is authenticated as. Each credential has its own sub-pool, so a
+ * connection opened as one user is never handed to another. The password never shows in
+ * {@link #toString()}.
+ *
+ * @param user     the user, or {@code null} for the backend's default (no authentication)
+ * @param password the password, or {@code null}
+ */
+public record Credential(String user, String password) {
+
+    /** No user of the caller's own: the factory's configured credentials apply. */
+    public static final Credential NONE = new Credential(null, null);
+
+    public boolean isNone() {
+        return user == null && password == null;
+    }
+
+    @Override
+    public String toString() {
+        return "Credential[user=" + Objects.toString(user, "(default)") + ", password=" + (password == null ? "(none)" : Secrets.MASK) + "]";
+    }
+}

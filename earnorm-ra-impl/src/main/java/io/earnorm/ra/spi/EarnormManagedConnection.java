@@ -1,0 +1,289 @@
+package io.earnorm.ra.spi;
+
+import io.earnorm.ra.api.EarnormConnection;
+import io.earnorm.ra.backend.PooledHandle;
+import io.earnorm.ra.pool.PooledConnection;
+import jakarta.resource.NotSupportedException;
+import jakarta.resource.ResourceException;
+import jakarta.resource.spi.ConnectionEvent;
+import jakarta.resource.spi.ConnectionEventListener;
+import jakarta.resource.spi.ConnectionRequestInfo;
+import jakarta.resource.spi.LocalTransaction;
+import jakarta.resource.spi.ManagedConnection;
+import jakarta.resource.spi.ManagedConnectionMetaData;
+
+import javax.security.auth.Subject;
+import javax.transaction.xa.XAResource;
+import java.io.PrintWriter;
+import java.lang.System.Logger.Level;
+import java.util.List;
+import java.util.Objects;
+import java.util.concurrent.CopyOnWriteArrayList;
+
+/**
+ * A lease on one physical connection of the adapter's pool core, as the container sees it.
+ *
+ * <p>The pool core owns the physical connections. While handles are out (or a transaction is
+ * active) this managed connection holds a {@link PooledConnection}; {@link #destroy()} gives it
+ * back, and so does {@link #cleanup()}, so that a container which keeps its own pool of managed
+ * connections still returns every physical connection to the core between uses, where the core's
+ * lifetime, validation and reset rules apply. The next {@code getConnection} leases again.
+ *
+ * @param <C> the physical connection
+ */
+public final class EarnormManagedConnection<C> implements ManagedConnection {
+
+    private static final System.Logger LOG = System.getLogger(EarnormManagedConnection.class.getName());
+
+    private final AbstractManagedConnectionFactory<C> factory;
+    private final Credential credential;
+    private final List<ConnectionEventListener> listeners = new CopyOnWriteArrayList<>();
+    private final List<HandleLease<C>> handles = new CopyOnWriteArrayList<>();
+    private volatile PooledConnection<C> lease;
+    private volatile boolean destroyed;
+    private volatile boolean inTransaction;
+    private PrintWriter logWriter;
+
+    EarnormManagedConnection(AbstractManagedConnectionFactory<C> factory, Credential credential, PooledConnection<C> lease) {
+        this.factory = factory;
+        this.credential = credential;
+        this.lease = lease;
+    }
+
+    /** The credential this connection is authenticated as. */
+    public Credential credential() {
+        return credential;
+    }
+
+    public AbstractManagedConnectionFactory<C> factory() {
+        return factory;
+    }
+
+    String poolName() {
+        return factory.poolName(credential);
+    }
+
+    /** The current lease on the pool core, leasing again if a cleanup gave the last one back. */
+    PooledConnection<C> lease() {
+        PooledConnection<C> current = lease;
+        if (current == null || current.isReleased()) {
+            throw new IllegalStateException("managed connection of " + poolName() + " holds no physical connection");
+        }
+        return current;
+    }
+
+    /** The physical connection, for handles and for transaction support. */
+    public C physical() {
+        return lease().connection();
+    }
+
+    /** True while this managed connection holds a physical connection. */
+    public boolean hasPhysical() {
+        PooledConnection<C> current = lease;
+        return current != null && !current.isReleased();
+    }
+
+    @Override
+    public Object getConnection(Subject subject, ConnectionRequestInfo info) throws ResourceException {
+        requireNotDestroyed();
+        Credential asked = factory.credentialOf(subject, info);
+        if (!asked.equals(credential)) {
+            throw new jakarta.resource.spi.SecurityException("this managed connection is authenticated as "
+                    + credential.user() + " and cannot serve " + asked.user() + "; the container must match by credential");
+        }
+        synchronized (this) {
+            if (!hasPhysical()) {
+                lease = factory.leaseFor(credential);
+            }
+        }
+        HandleLease<C> handle = new HandleLease<>(this);
+        EarnormConnection connection = factory.newHandle(handle);
+        handle.applicationHandle = connection;
+        handles.add(handle);
+        return connection;
+    }
+
+    @Override
+    public void associateConnection(Object connection) throws ResourceException {
+        requireNotDestroyed();
+        HandleLease<C> handle = handleLeaseOf(connection);
+        EarnormManagedConnection<C> previous = handle.managedConnection();
+        if (previous.factory != factory || !previous.credential.equals(credential)) {
+            throw new jakarta.resource.spi.IllegalStateException("a connection of " + previous.poolName() + " cannot be associated with a managed connection of " + poolName());
+        }
+        previous.handles.remove(handle);
+        synchronized (this) {
+            if (!hasPhysical()) {
+                lease = factory.leaseFor(credential);
+            }
+        }
+        handle.associate(this);
+        handles.add(handle);
+    }
+
+    @SuppressWarnings("unchecked")
+    private HandleLease<C> handleLeaseOf(Object connection) throws ResourceException {
+        if (connection instanceof PooledHandle<?> h && h.lease() instanceof HandleLease<?> l) {
+            return (HandleLease<C>) l;
+        }
+        throw new jakarta.resource.spi.IllegalStateException("not a connection handle of this resource adapter: " + connection);
+    }
+
+    /** A handle was closed by the application. */
+    void handleClosed(HandleLease<C> handle) {
+        handles.remove(handle);
+        fire(ConnectionEvent.CONNECTION_CLOSED, handle, null);
+    }
+
+    /** A handle saw its connection fail: the physical connection must never be reused. */
+    void connectionFailed(HandleLease<C> handle, Throwable cause) {
+        PooledConnection<C> current = lease;
+        if (current != null && !current.isReleased()) {
+            current.markBroken(cause);
+        }
+        fire(ConnectionEvent.CONNECTION_ERROR_OCCURRED, handle, cause instanceof Exception e ? e : new Exception(cause));
+    }
+
+    private void fire(int type, HandleLease<C> handle, Exception error) {
+        ConnectionEvent event = error == null ? new ConnectionEvent(this, type) : new ConnectionEvent(this, type, error);
+        if (handle != null) {
+            event.setConnectionHandle(handle.applicationHandle);
+        }
+        for (ConnectionEventListener l : listeners) {
+            try {
+                switch (type) {
+                    case ConnectionEvent.CONNECTION_CLOSED -> l.connectionClosed(event);
+                    case ConnectionEvent.CONNECTION_ERROR_OCCURRED -> l.connectionErrorOccurred(event);
+                    case ConnectionEvent.LOCAL_TRANSACTION_STARTED -> l.localTransactionStarted(event);
+                    case ConnectionEvent.LOCAL_TRANSACTION_COMMITTED -> l.localTransactionCommitted(event);
+                    case ConnectionEvent.LOCAL_TRANSACTION_ROLLEDBACK -> l.localTransactionRolledback(event);
+                    default -> throw new IllegalArgumentException("event " + type);
+                }
+            } catch (RuntimeException e) {
+                LOG.log(Level.WARNING, "connection event listener " + l + " failed", e);
+            }
+        }
+    }
+
+    /** For local transaction support: tells the container about a transaction the application demarcated. */
+    public void localTransactionEvent(int type) {
+        fire(type, null, null);
+    }
+
+    /** A transaction is active on this connection: cleanup must keep the physical connection. */
+    public void transactionStarted() {
+        inTransaction = true;
+    }
+
+    public void transactionEnded() {
+        inTransaction = false;
+    }
+
+    public boolean inTransaction() {
+        return inTransaction;
+    }
+
+    /**
+     * Invalidates every handle and gives the physical connection back to the pool core (where it
+     * is reset for the next borrower), unless a transaction still needs it.
+     */
+    @Override
+    public void cleanup() throws ResourceException {
+        handles.forEach(HandleLease::invalidate);
+        handles.clear();
+        if (!inTransaction) {
+            giveBack();
+        }
+    }
+
+    @Override
+    public void destroy() throws ResourceException {
+        if (destroyed) {
+            return;
+        }
+        destroyed = true;
+        handles.forEach(HandleLease::invalidate);
+        handles.clear();
+        if (inTransaction) {
+            // A connection destroyed inside a transaction cannot be trusted by the next borrower.
+            PooledConnection<C> current = lease;
+            if (current != null && !current.isReleased()) {
+                current.markBroken(new IllegalStateException("destroyed during a transaction"));
+            }
+        }
+        giveBack();
+    }
+
+    private synchronized void giveBack() {
+        PooledConnection<C> current = lease;
+        lease = null;
+        if (current != null && !current.isReleased()) {
+            current.close();
+        }
+    }
+
+    private void requireNotDestroyed() throws ResourceException {
+        if (destroyed) {
+            throw new jakarta.resource.spi.IllegalStateException("managed connection of " + poolName() + " was destroyed");
+        }
+    }
+
+    /** True when the pool core would not lend this physical connection again: broken, stale, expired or failing validation. */
+    boolean isInvalid() {
+        PooledConnection<C> current = lease;
+        if (destroyed) {
+            return true;
+        }
+        if (current == null || current.isReleased()) {
+            return false;
+        }
+        return current.isStale() || !current.ping();
+    }
+
+    @Override
+    public void addConnectionEventListener(ConnectionEventListener listener) {
+        listeners.add(Objects.requireNonNull(listener, "listener"));
+    }
+
+    @Override
+    public void removeConnectionEventListener(ConnectionEventListener listener) {
+        listeners.remove(listener);
+    }
+
+    @Override
+    public XAResource getXAResource() throws ResourceException {
+        requireNotDestroyed();
+        return factory.xaResource(this);
+    }
+
+    @Override
+    public LocalTransaction getLocalTransaction() throws ResourceException {
+        requireNotDestroyed();
+        return factory.localTransaction(this);
+    }
+
+    @Override
+    public ManagedConnectionMetaData getMetaData() throws ResourceException {
+        return factory.metaData(credential);
+    }
+
+    @Override
+    public synchronized void setLogWriter(PrintWriter out) {
+        this.logWriter = out;
+    }
+
+    @Override
+    public synchronized PrintWriter getLogWriter() {
+        return logWriter;
+    }
+
+    /** Thrown by factories whose backend has no such transaction support. */
+    static NotSupportedException unsupported(String what) {
+        return new NotSupportedException(what);
+    }
+
+    @Override
+    public String toString() {
+        return "EarnormManagedConnection[" + poolName() + (hasPhysical() ? ", " + lease : ", no physical connection") + (destroyed ? ", destroyed" : "") + "]";
+    }
+}
