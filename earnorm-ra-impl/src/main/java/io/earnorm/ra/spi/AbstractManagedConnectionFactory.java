@@ -18,6 +18,7 @@ import jakarta.resource.spi.ManagedConnectionFactory;
 import jakarta.resource.spi.ManagedConnectionMetaData;
 import jakarta.resource.spi.ResourceAdapter;
 import jakarta.resource.spi.ResourceAdapterAssociation;
+import jakarta.resource.spi.TransactionSupport;
 import jakarta.resource.spi.ValidatingManagedConnectionFactory;
 import jakarta.resource.spi.security.PasswordCredential;
 
@@ -52,7 +53,7 @@ import java.util.concurrent.ConcurrentHashMap;
  * @param <C> the physical connection
  */
 public abstract class AbstractManagedConnectionFactory<C>
-        implements ManagedConnectionFactory, ResourceAdapterAssociation, ValidatingManagedConnectionFactory, AutoCloseable {
+        implements ManagedConnectionFactory, ResourceAdapterAssociation, ValidatingManagedConnectionFactory, TransactionSupport, AutoCloseable {
 
     private static final long serialVersionUID = 1L;
     private static final System.Logger LOG = System.getLogger(AbstractManagedConnectionFactory.class.getName());
@@ -101,6 +102,15 @@ public abstract class AbstractManagedConnectionFactory<C>
 
     /** Releases what the backends opened besides connections (a driver client), after the pools close. */
     protected void closeBackends() {
+    }
+
+    /**
+     * The transaction support of this connection definition, which overrides the one ra.xml
+     * declares for the whole adapter (Connectors 1.6+): ra.xml can only say it once per adapter.
+     */
+    @Override
+    public TransactionSupportLevel getTransactionSupport() {
+        return TransactionSupportLevel.NoTransaction;
     }
 
     /** The local transaction of a managed connection; unsupported unless a backend says otherwise. */
@@ -299,7 +309,10 @@ public abstract class AbstractManagedConnectionFactory<C>
             validateBackend();
         } catch (InvalidConfigException e) {
             boolean secret = e.option() != null && e.option().toLowerCase().contains("password");
-            String message = getClass().getSimpleName() + ": config property " + e.option() + (secret ? "" : "=" + e.value())
+            // Show the value as it was configured ("0s"), not as the pool core parsed it (PT0S).
+            Object configured = configProperties().get(e.option());
+            String value = configured != null ? configured.toString() : e.value();
+            String message = getClass().getSimpleName() + ": config property " + e.option() + (secret ? "" : "=" + value)
                     + " is invalid: " + e.getMessage();
             InvalidPropertyException invalid = new InvalidPropertyException(message);
             invalid.initCause(e);

@@ -1,0 +1,302 @@
+package io.earnorm.ra.spi;
+
+import io.earnorm.ra.api.EarnormBackendException;
+import io.earnorm.ra.api.EarnormConnection;
+import io.earnorm.ra.api.EarnormConnectionFactory;
+import io.earnorm.ra.api.pool.ConnectionClosedException;
+import io.earnorm.ra.api.pool.PoolState;
+import io.earnorm.ra.pool.ConnectionPool;
+import jakarta.resource.NotSupportedException;
+import jakarta.resource.ResourceException;
+import jakarta.resource.spi.ConnectionEvent;
+import jakarta.resource.spi.ManagedConnection;
+import jakarta.resource.spi.ResourceAllocationException;
+import jakarta.resource.spi.security.PasswordCredential;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+import javax.naming.Reference;
+import javax.security.auth.Subject;
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.ObjectInputStream;
+import java.io.ObjectOutputStream;
+import java.util.Set;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+class ManagedConnectionContractTest {
+
+    private final FakeManagedConnectionFactory mcf = new FakeManagedConnectionFactory();
+
+    @AfterEach
+    void closePools() {
+        mcf.close();
+    }
+
+    @SuppressWarnings("unchecked")
+    private EarnormConnectionFactory<EarnormConnection> factory() throws ResourceException {
+        return (EarnormConnectionFactory<EarnormConnection>) mcf.createConnectionFactory();
+    }
+
+    private ConnectionPool<FakeManagedConnectionFactory.Link> defaultPool() {
+        return mcf.poolFor(new Credential(null, null));
+    }
+
+    @Test
+    void withoutAServerAFactoryHandsOutConnectionsAndClosingOneReturnsItToThePoolCore() throws Exception {
+        EarnormConnectionFactory<EarnormConnection> factory = factory();
+
+        try (EarnormConnection c = factory.getConnection()) {
+            assertThat(c.ping()).isTrue();
+            assertThat(defaultPool().stats().active()).isEqualTo(1);
+        }
+
+        assertThat(defaultPool().stats().active()).isZero();
+        assertThat(defaultPool().stats().available()).isEqualTo(1);
+        try (EarnormConnection again = factory.getConnection()) {
+            assertThat(((FakeManagedConnectionFactory.FakeHandle) again).link().number).isEqualTo(mcf.opened.get(0).number);
+        }
+        assertThat(mcf.opened).hasSize(1);
+    }
+
+    @Test
+    void closingAHandleSendsConnectionClosedWithThatHandle() throws Exception {
+        ManagedConnection mc = mcf.createManagedConnection(null, null);
+        RecordingConnectionEvents events = new RecordingConnectionEvents();
+        mc.addConnectionEventListener(events);
+        EarnormConnection handle = (EarnormConnection) mc.getConnection(null, null);
+
+        handle.close();
+
+        assertThat(events.ids()).containsExactly(ConnectionEvent.CONNECTION_CLOSED);
+        assertThat(events.events.get(0).getConnectionHandle()).isSameAs(handle);
+        assertThat(events.events.get(0).getSource()).isSameAs(mc);
+        mc.destroy();
+    }
+
+    @Test
+    void aBackendErrorSendsConnectionErrorOccurredAndThePhysicalConnectionNeverComesBack() throws Exception {
+        EarnormConnectionFactory<EarnormConnection> factory = factory();
+        FakeManagedConnectionFactory.Link broken;
+        ManagedConnection mc = mcf.createManagedConnection(null, null);
+        RecordingConnectionEvents events = new RecordingConnectionEvents();
+        mc.addConnectionEventListener(events);
+        FakeManagedConnectionFactory.FakeHandle handle = (FakeManagedConnectionFactory.FakeHandle) mc.getConnection(null, null);
+        broken = handle.link();
+        broken.alive = false;
+
+        assertThatThrownBy(() -> handle.execute("whoami"))
+                .isInstanceOf(EarnormBackendException.class)
+                .satisfies(e -> assertThat(((EarnormBackendException) e).connectionLost()).isTrue());
+
+        assertThat(events.ids()).containsExactly(ConnectionEvent.CONNECTION_ERROR_OCCURRED);
+        assertThat(events.events.get(0).getException()).isInstanceOf(java.net.SocketException.class);
+        mc.destroy();
+        assertThat(broken.closed).isTrue();
+        try (EarnormConnection next = factory.getConnection()) {
+            assertThat(((FakeManagedConnectionFactory.FakeHandle) next).link()).isNotSameAs(broken);
+        }
+    }
+
+    @Test
+    void aClosedHandleRefusesEveryCall() throws Exception {
+        EarnormConnection c = factory().getConnection();
+        c.close();
+
+        assertThat(c.isClosed()).isTrue();
+        assertThatThrownBy(() -> c.execute("whoami")).isInstanceOf(ConnectionClosedException.class).hasMessageContaining("closed");
+        assertThatThrownBy(c::ping).isInstanceOf(ConnectionClosedException.class);
+        assertThatThrownBy(c::close).isInstanceOf(ConnectionClosedException.class);
+    }
+
+    @Test
+    void cleanupInvalidatesHandlesAndGivesThePhysicalConnectionBackUntilTheNextGetConnection() throws Exception {
+        ManagedConnection mc = mcf.createManagedConnection(null, null);
+        EarnormConnection first = (EarnormConnection) mc.getConnection(null, null);
+        EarnormConnection second = (EarnormConnection) mc.getConnection(null, null);
+
+        mc.cleanup();
+
+        assertThatThrownBy(() -> first.execute("whoami")).isInstanceOf(ConnectionClosedException.class);
+        assertThatThrownBy(() -> second.execute("whoami")).isInstanceOf(ConnectionClosedException.class);
+        assertThat(defaultPool().stats().active()).isZero();
+        assertThat(defaultPool().stats().available()).isEqualTo(1);
+
+        EarnormConnection third = (EarnormConnection) mc.getConnection(null, null);
+        assertThat(third.execute("whoami")).isNull();
+        assertThat(defaultPool().stats().active()).isEqualTo(1);
+        mc.destroy();
+        mc.destroy();
+        assertThat(defaultPool().stats().active()).isZero();
+        assertThatThrownBy(() -> mc.getConnection(null, null)).isInstanceOf(jakarta.resource.spi.IllegalStateException.class);
+    }
+
+    @Test
+    void aHandleCanBeAssociatedWithAnotherManagedConnection() throws Exception {
+        ManagedConnection a = mcf.createManagedConnection(null, null);
+        ManagedConnection b = mcf.createManagedConnection(null, null);
+        FakeManagedConnectionFactory.FakeHandle handle = (FakeManagedConnectionFactory.FakeHandle) a.getConnection(null, null);
+        FakeManagedConnectionFactory.Link before = handle.link();
+
+        b.associateConnection(handle);
+
+        assertThat(handle.link()).isNotSameAs(before);
+        a.cleanup();
+        assertThat(handle.execute("whoami")).isNull();
+        a.destroy();
+        b.destroy();
+    }
+
+    @Test
+    void eachCredentialHasItsOwnSubPoolAndConnectionsAreNeverCrossed() throws Exception {
+        EarnormConnectionFactory<EarnormConnection> factory = factory();
+        Subject bob = new Subject();
+        PasswordCredential bobCredential = new PasswordCredential("bob", "bob-secret".toCharArray());
+        bobCredential.setManagedConnectionFactory(mcf);
+        bob.getPrivateCredentials().add(bobCredential);
+
+        try (EarnormConnection alice = factory.getConnection("alice", "alice-secret");
+             EarnormConnection anonymous = factory.getConnection()) {
+            assertThat(alice.execute("whoami")).isEqualTo("alice");
+            assertThat(anonymous.execute("whoami")).isNull();
+        }
+        ManagedConnection asBob = mcf.createManagedConnection(bob, null);
+        EarnormConnection bobHandle = (EarnormConnection) asBob.getConnection(bob, null);
+        assertThat(bobHandle.execute("whoami")).isEqualTo("bob");
+        // A managed connection of bob's never serves alice.
+        assertThatThrownBy(() -> asBob.getConnection(null, new EarnormConnectionRequestInfo(new Credential("alice", "alice-secret"))))
+                .isInstanceOf(jakarta.resource.spi.SecurityException.class);
+        assertThat(mcf.matchManagedConnections(Set.of(asBob), null, new EarnormConnectionRequestInfo(new Credential("alice", "alice-secret")))).isNull();
+        assertThat(mcf.matchManagedConnections(Set.of(asBob), bob, null)).isSameAs(asBob);
+
+        assertThat(mcf.pools()).hasSize(3);
+        assertThat(mcf.pools()).extracting(ConnectionPool::name)
+                .containsExactlyInAnyOrder("fake:fake://server", "fake:fake://server[alice]", "fake:fake://server[bob]");
+        assertThat(mcf.opened).allMatch(link -> link.credential.user() == null || link.credential.password().startsWith(link.credential.user()));
+        asBob.destroy();
+    }
+
+    @Test
+    void aPasswordCredentialForAnotherFactoryIsIgnored() throws Exception {
+        FakeManagedConnectionFactory other = new FakeManagedConnectionFactory();
+        other.setAddress("fake://other");
+        Subject subject = new Subject();
+        PasswordCredential forOther = new PasswordCredential("mallory", "x".toCharArray());
+        forOther.setManagedConnectionFactory(other);
+        subject.getPrivateCredentials().add(forOther);
+
+        ManagedConnection mc = mcf.createManagedConnection(subject, null);
+
+        assertThat(((EarnormConnection) mc.getConnection(subject, null)).execute("whoami")).isNull();
+        mc.destroy();
+        other.close();
+    }
+
+    @Test
+    void invalidConnectionsAreThoseThePoolCoreWouldNotLendAgain() throws Exception {
+        EarnormManagedConnection<?> healthy = (EarnormManagedConnection<?>) mcf.createManagedConnection(null, null);
+        EarnormManagedConnection<?> dead = (EarnormManagedConnection<?>) mcf.createManagedConnection(null, null);
+        EarnormManagedConnection<?> stale = (EarnormManagedConnection<?>) mcf.createManagedConnection(null, null);
+        ((FakeManagedConnectionFactory.Link) dead.physical()).alive = false;
+
+        assertThat(mcf.getInvalidConnections(Set.of(healthy, dead, stale))).containsExactly(dead);
+        assertThat(mcf.matchManagedConnections(Set.of(dead), null, null)).isNull();
+
+        defaultPool().clear();
+        defaultPool().ready();
+        @SuppressWarnings("unchecked")
+        Set<Object> invalid = mcf.getInvalidConnections(Set.of(healthy, dead, stale));
+        assertThat(invalid).containsExactlyInAnyOrder(healthy, dead, stale);
+        healthy.destroy();
+        dead.destroy();
+        stale.destroy();
+    }
+
+    @Test
+    void aTimedOutAcquireIsAResourceAllocationExceptionWithTheTypedCause() throws Exception {
+        mcf.setMaxSize(1);
+        mcf.setAcquireTimeout("50ms");
+        EarnormConnectionFactory<EarnormConnection> factory = factory();
+        try (EarnormConnection held = factory.getConnection()) {
+            assertThatThrownBy(factory::getConnection)
+                    .isInstanceOf(ResourceAllocationException.class)
+                    .hasCauseInstanceOf(io.earnorm.ra.api.pool.AcquireTimeoutException.class);
+        }
+    }
+
+    @Test
+    void transactionsAreRefusedUnlessTheBackendSupportsThem() throws Exception {
+        ManagedConnection mc = mcf.createManagedConnection(null, null);
+
+        assertThatThrownBy(mc::getLocalTransaction).isInstanceOf(NotSupportedException.class).hasMessageContaining("fake connections do not support local transactions");
+        assertThatThrownBy(mc::getXAResource).isInstanceOf(NotSupportedException.class).hasMessageContaining("XA");
+        mc.destroy();
+    }
+
+    @Test
+    void stoppingTheResourceAdapterClosesThePoolsOfEveryDefinition() throws Exception {
+        EarnormResourceAdapter adapter = new EarnormResourceAdapter();
+        adapter.start(null);
+        FakeManagedConnectionFactory second = new FakeManagedConnectionFactory();
+        mcf.setResourceAdapter(adapter);
+        second.setResourceAdapter(adapter);
+        factory().getConnection().close();
+        ((EarnormConnectionFactory<?>) second.createConnectionFactory()).getConnection().close();
+        EarnormConnection stillBorrowed = factory().getConnection("carol", "c");
+
+        adapter.stop();
+
+        assertThat(mcf.pools()).isEmpty();
+        assertThat(second.pools()).isEmpty();
+        assertThat(mcf.opened).filteredOn(l -> l.credential.user() == null).allMatch(l -> l.closed);
+        assertThat(adapter.isStarted()).isFalse();
+        // The borrower keeps its connection until it gives it back; then it is closed.
+        FakeManagedConnectionFactory.Link carols = ((FakeManagedConnectionFactory.FakeHandle) stillBorrowed).link();
+        assertThat(carols.closed).isFalse();
+        stillBorrowed.close();
+        org.awaitility.Awaitility.await().untilAsserted(() -> assertThat(carols.closed).isTrue());
+    }
+
+    @Test
+    void factoriesAreEqualByConfigAndSurviveSerialization() throws Exception {
+        FakeManagedConnectionFactory same = new FakeManagedConnectionFactory();
+        FakeManagedConnectionFactory different = new FakeManagedConnectionFactory();
+        different.setMaxSize(3);
+
+        assertThat(mcf).isEqualTo(same).hasSameHashCodeAs(same).isNotEqualTo(different);
+        Object copy = roundTrip(mcf);
+        assertThat(copy).isEqualTo(mcf);
+
+        EarnormConnectionFactory<EarnormConnection> factory = factory();
+        Reference reference = new Reference(EarnormConnectionFactory.class.getName());
+        factory.setReference(reference);
+        assertThat(factory.getReference()).isSameAs(reference);
+        assertThat(roundTrip(factory)).isInstanceOf(EarnormConnectionFactory.class);
+    }
+
+    @Test
+    void theDefaultUserSharesOneSubPoolWithCallersWhoGiveNoCredentials() throws Exception {
+        mcf.setUser("app");
+        mcf.setPassword("app-secret");
+        EarnormConnectionFactory<EarnormConnection> factory = factory();
+
+        try (EarnormConnection c = factory.getConnection()) {
+            assertThat(c.execute("whoami")).isEqualTo("app");
+        }
+        assertThat(mcf.pools()).singleElement().satisfies(p -> assertThat(p.name()).isEqualTo("fake:fake://server"));
+        assertThat(mcf.toString()).contains("user=app").doesNotContain("app-secret");
+        assertThat(mcf.poolFor(new Credential("app", "app-secret")).state()).isEqualTo(PoolState.READY);
+    }
+
+    private static Object roundTrip(Object o) throws Exception {
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        try (ObjectOutputStream out = new ObjectOutputStream(bytes)) {
+            out.writeObject(o);
+        }
+        try (ObjectInputStream in = new ObjectInputStream(new ByteArrayInputStream(bytes.toByteArray()))) {
+            return in.readObject();
+        }
+    }
+}
