@@ -17,7 +17,8 @@ import java.util.Spliterator;
  * everything got from it (collections, iterables, cursors), all refusing every call once the borrow
  * ends, and reporting a lost connection or an unreachable server to the lease so the pool retires
  * the slot (and pauses when the server is down). The driver's own exceptions come through
- * unchanged, as users of the typed API expect.
+ * unchanged, as users of the typed API expect. While a {@link MongoTransaction} is active on the
+ * slot, calls run in its session ({@link MongoSessionBinding}).
  */
 final class GuardedMongo {
 
@@ -25,7 +26,9 @@ final class GuardedMongo {
     }
 
     static MongoDatabase database(Lease<MongoSlot> lease) {
-        return guard(MongoDatabase.class, lease.connection().database(), lease);
+        // The session is looked up at each call: a transaction may begin or end while the borrower holds the database.
+        MongoDatabase inSession = MongoSessionBinding.database(lease.connection().database(), () -> lease.connection().session());
+        return guard(MongoDatabase.class, inSession, lease);
     }
 
     static MongoCollection<Document> collection(Lease<MongoSlot> lease, String name) {

@@ -1,9 +1,11 @@
 package io.earnorm.ra.mongo;
 
 import com.mongodb.MongoClientSettings;
+import com.mongodb.client.ClientSession;
 import com.mongodb.client.MongoClient;
 import com.mongodb.client.MongoClients;
 import com.mongodb.client.MongoDatabase;
+import com.mongodb.connection.ClusterType;
 import com.mongodb.connection.ServerDescription;
 import io.earnorm.ra.pool.Backend;
 import io.earnorm.ra.pool.PoolConfig;
@@ -24,8 +26,10 @@ import java.util.concurrent.TimeUnit;
  * <li>Validate: {@code {ping: 1}} under the driver's client-side operation timeout set to the given
  *     bound; it covers server selection, checking a socket out and waiting for the reply, so a
  *     server that stopped answering fails validation in time.</li>
- * <li>Reset: nothing to do; a slot holds no session state. Close: only counts, since a slot holds
- *     no socket; the client closes after {@link #shutdown()} once no slot is open.</li>
+ * <li>Reset: nothing to do; a slot holds no session state (a slot given back with a
+ *     {@link MongoTransaction} still open is refused, and so closed). Close: only counts, since a
+ *     slot holds no socket, and ends a transaction still bound to it; the client closes after
+ *     {@link #shutdown()} once no slot is open.</li>
  * <li>Server unavailable: see {@link MongoErrors#isServerUnavailable}.</li>
  * </ul>
  */
@@ -85,7 +89,7 @@ public final class MongoBackend implements Backend<MongoSlot> {
         synchronized (lock) {
             openSlots++;
         }
-        return new MongoSlot(db);
+        return new MongoSlot(db, this);
     }
 
     @Override
@@ -95,7 +99,18 @@ public final class MongoBackend implements Backend<MongoSlot> {
     }
 
     @Override
+    public void reset(MongoSlot slot) {
+        if (slot.transaction() != null) {
+            throw new IllegalStateException("the borrower left a mongodb transaction open; the slot is closed, which aborts it");
+        }
+    }
+
+    @Override
     public void close(MongoSlot slot) {
+        MongoTransaction open = slot.transaction();
+        if (open != null) {
+            open.abandon();
+        }
         // A slot owns no socket; the last one closed after shutdown closes the shared client.
         MongoClient toClose = null;
         synchronized (lock) {
@@ -130,6 +145,29 @@ public final class MongoBackend implements Backend<MongoSlot> {
         if (toClose != null) {
             toClose.close();
         }
+    }
+
+    /**
+     * A new client session for a transaction on the shared client.
+     *
+     * @throws UnsupportedOperationException when the server is standalone: MongoDB runs transactions
+     *                                       only on a replica set or a sharded cluster
+     * @throws IllegalStateException         when the client was closed with its pool
+     */
+    ClientSession startTransactionSession() {
+        MongoClient c;
+        synchronized (lock) {
+            c = client;
+        }
+        if (c == null) {
+            throw new IllegalStateException("the mongodb client for " + describe() + " was closed with its pool");
+        }
+        ClusterType type = c.getClusterDescription().getType();
+        if (type == ClusterType.STANDALONE) {
+            throw new UnsupportedOperationException("mongodb transactions need a replica set or a sharded cluster, and the server at "
+                    + describe() + " is a standalone server; run mongod as a replica set (a single-node one will do: --replSet rs0, then rs.initiate())");
+        }
+        return c.startSession();
     }
 
     /** True once the shared client has been closed (or was never made) after {@link #shutdown()}. */

@@ -13,7 +13,8 @@ import org.bson.Document;
  * A borrowed MongoDB connection: a lease on the pool's shared client, bound to the configured
  * database. {@code execute} runs the seed's operations ({@link MongoExecutor} lists them, their
  * arguments and results); {@link #database()} and {@link #collection(String)} give the driver's
- * typed API. Closing it gives the slot back to its pool.
+ * typed API. Closing it gives the slot back to its pool. While a {@link MongoTransaction} is active
+ * on the slot (the resource adapter's local transactions), both run in its session.
  */
 public final class MongoHandle extends PooledHandle<MongoSlot> implements MongoConnection {
 
@@ -40,7 +41,7 @@ public final class MongoHandle extends PooledHandle<MongoSlot> implements MongoC
     public Object execute(String operation, Object... args) {
         MongoSlot slot = physical();
         try {
-            return MongoExecutor.execute(slot.database(), operation, args);
+            return MongoExecutor.execute(slot.operationDatabase(), operation, args);
         } catch (MongoException e) {
             throw failure(operation, e, MongoErrors.isConnectionLost(e));
         }

@@ -47,6 +47,13 @@
  *     sessions, and come with the resource adapter's local transactions).</li>
  * <li>Closing the pool closes the client once the last borrowed slot has come back, so a close
  *     never pulls the client from under a borrower.</li>
+ * <li>Transactions ({@link io.earnorm.ra.mongo.MongoTransaction}, used by the resource adapter's
+ *     local transactions): a client session with a transaction, bound to the borrowed slot, so
+ *     that {@code execute} and the typed API run in it without a session-taking API of their own
+ *     ({@link io.earnorm.ra.mongo.MongoSessionBinding} sends each call to the driver's overload
+ *     with a leading {@code ClientSession}). A standalone server is refused when the transaction
+ *     begins; a slot given back or closed with a transaction still open aborts it. Without a
+ *     transaction nothing changes: operations run outside any explicit session, as before.</li>
  * </ul>
  */
 package io.earnorm.ra.mongo;

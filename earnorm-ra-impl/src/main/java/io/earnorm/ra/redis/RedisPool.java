@@ -129,12 +129,7 @@ public final class RedisPool extends BackendPool<RedisConnection, RedisSession> 
         }
 
         RedisSettings settings() {
-            RedisUri parsed = RedisUri.parse(uri);
-            return new RedisSettings(parsed.host(), parsed.port(),
-                    user != null ? user : parsed.user(),
-                    password != null ? password : parsed.password(),
-                    database != null ? database : parsed.database() != null ? parsed.database() : 0,
-                    clientName, connectTimeout, socketTimeout);
+            return RedisSettings.of(uri, user, password, database, clientName, connectTimeout, socketTimeout);
         }
 
         private String name() {

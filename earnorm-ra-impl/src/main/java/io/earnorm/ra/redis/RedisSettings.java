@@ -43,6 +43,26 @@ public record RedisSettings(String host, int port, String user, String password,
         checkTimeout("socketTimeout", socketTimeout);
     }
 
+    /**
+     * The settings of a URI with separate options laid over it, as a pool's builder combines them:
+     * {@code user}, {@code password} and {@code database} given on their own win over the URI's.
+     *
+     * @param uri      {@code redis://[user:password@]host[:port][/database]}
+     * @param user     the ACL user, or {@code null} for the URI's
+     * @param password the password, or {@code null} for the URI's
+     * @param database the database, or {@code null} for the URI's (else 0)
+     * @throws InvalidConfigException naming the option, for a malformed URI or a value out of range
+     */
+    public static RedisSettings of(String uri, String user, String password, Integer database, String clientName,
+            Duration connectTimeout, Duration socketTimeout) {
+        RedisUri parsed = RedisUri.parse(uri);
+        return new RedisSettings(parsed.host(), parsed.port(),
+                user != null ? user : parsed.user(),
+                password != null ? password : parsed.password(),
+                database != null ? database : parsed.database() != null ? parsed.database() : 0,
+                clientName, connectTimeout, socketTimeout);
+    }
+
     private static void checkTimeout(String option, Duration value) {
         Objects.requireNonNull(value, option);
         if (value.isNegative() || value.isZero() || value.toMillis() == 0 || value.toMillis() > Integer.MAX_VALUE) {

@@ -1,8 +1,10 @@
 package io.earnorm.ra.spi;
 
 import io.earnorm.ra.api.EarnormConnection;
+import io.earnorm.ra.api.pool.ConnectionOpenException;
 import io.earnorm.ra.api.pool.InvalidConfigException;
 import io.earnorm.ra.api.pool.PoolListener;
+import io.earnorm.ra.backend.Secrets;
 import io.earnorm.ra.pool.Backend;
 import io.earnorm.ra.pool.ConnectionPool;
 import io.earnorm.ra.pool.Lease;
@@ -216,11 +218,35 @@ public abstract class AbstractManagedConnectionFactory<C>
 
     /** Borrows a physical connection for {@code credential} from its sub-pool. */
     PooledConnection<C> leaseFor(Credential credential) throws ResourceException {
-        ConnectionPool<C> pool = poolFor(credential);
+        ConnectionPool<C> pool;
+        try {
+            pool = poolFor(credential);
+        } catch (InvalidConfigException e) {
+            jakarta.resource.spi.SecurityException refused = new jakarta.resource.spi.SecurityException(
+                    backendType() + " at " + describeBackend() + " cannot open connections for " + credential.user() + ": " + e.getMessage());
+            refused.initCause(e);
+            throw refused;
+        }
         try {
             return pool.acquire();
+        } catch (ConnectionOpenException e) {
+            dropIfNeverOpened(credential, pool);
+            throw ResourceErrors.of(e);
         } catch (RuntimeException e) {
             throw ResourceErrors.of(e);
+        }
+    }
+
+    /**
+     * A sub-pool of a caller's credential that could not open a single connection (a wrong
+     * password, most often) is closed and forgotten, so that failed logins do not pile up pools.
+     */
+    private void dropIfNeverOpened(Credential credential, ConnectionPool<C> pool) {
+        if (credential.equals(new Credential(user, password)) || pool.stats().created() > 0) {
+            return;
+        }
+        if (poolsMap().remove(credential, pool)) {
+            pool.close();
         }
     }
 
@@ -281,7 +307,7 @@ public abstract class AbstractManagedConnectionFactory<C>
     /** The name of the sub-pool of {@code credential}: the configured pool name, or the backend and its address, plus the user when it is not the default. */
     String poolName(Credential credential) {
         String base = poolName != null && !poolName.isBlank() ? poolName : backendType() + ":" + describeBackend();
-        boolean defaultUser = Objects.equals(credential.user(), user);
+        boolean defaultUser = credential.equals(new Credential(user, password));
         return defaultUser ? base : base + "[" + credential.user() + "]";
     }
 
@@ -310,8 +336,11 @@ public abstract class AbstractManagedConnectionFactory<C>
         } catch (InvalidConfigException e) {
             boolean secret = e.option() != null && e.option().toLowerCase().contains("password");
             // Show the value as it was configured ("0s"), not as the pool core parsed it (PT0S).
+            // Values as configured ("0s", not PT0S), except an address, which may carry a password:
+            // that one as the backend reported it, masked.
             Object configured = configProperties().get(e.option());
-            String value = configured != null ? configured.toString() : e.value();
+            boolean address = e.option() != null && (e.option().equalsIgnoreCase("uri") || e.option().equalsIgnoreCase("url"));
+            String value = !address && configured != null ? configured.toString() : Secrets.mask(e.value());
             String message = getClass().getSimpleName() + ": config property " + e.option() + (secret ? "" : "=" + value)
                     + " is invalid: " + e.getMessage();
             InvalidPropertyException invalid = new InvalidPropertyException(message);
@@ -349,7 +378,7 @@ public abstract class AbstractManagedConnectionFactory<C>
     private String configForLog() {
         StringBuilder sb = new StringBuilder();
         configProperties().forEach((k, v) -> sb.append(sb.length() == 0 ? "" : ", ").append(k).append('=')
-                .append(k.toLowerCase().contains("password") && v != null ? io.earnorm.ra.backend.Secrets.MASK : io.earnorm.ra.backend.Secrets.mask(String.valueOf(v))));
+                .append(k.toLowerCase().contains("password") && v != null ? Secrets.MASK : Secrets.mask(String.valueOf(v))));
         return sb.toString();
     }
 

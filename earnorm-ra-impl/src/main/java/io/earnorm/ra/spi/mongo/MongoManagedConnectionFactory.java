@@ -1,0 +1,165 @@
+package io.earnorm.ra.spi.mongo;
+
+import io.earnorm.ra.api.EarnormConnection;
+import io.earnorm.ra.api.pool.InvalidConfigException;
+import io.earnorm.ra.backend.Secrets;
+import io.earnorm.ra.mongo.MongoBackend;
+import io.earnorm.ra.mongo.MongoHandle;
+import io.earnorm.ra.mongo.MongoSettings;
+import io.earnorm.ra.mongo.MongoSlot;
+import io.earnorm.ra.pool.Backend;
+import io.earnorm.ra.pool.Durations;
+import io.earnorm.ra.pool.Lease;
+import io.earnorm.ra.spi.AbstractManagedConnectionFactory;
+import io.earnorm.ra.spi.Credential;
+import io.earnorm.ra.spi.EarnormManagedConnection;
+import jakarta.resource.spi.ConnectionManager;
+import jakarta.resource.spi.LocalTransaction;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+
+/**
+ * The MongoDB connection definition: the address and options of {@code MongoPool}'s builder as
+ * config properties, beside the pool options and the default user and password of the base class.
+ * Connections are {@link MongoHandle}s; local transactions are client sessions with a transaction
+ * ({@link MongoLocalTransaction}), which need a replica set or a sharded cluster.
+ *
+ * <p>Each credential's sub-pool has a backend, and so a {@code MongoClient}, of its own: a client
+ * authenticates all its sockets as one user, so users cannot share one. {@link #close()} shuts
+ * every client down (each once its last borrowed slot has come back).
+ */
+public class MongoManagedConnectionFactory extends AbstractManagedConnectionFactory<MongoSlot> {
+
+    private static final long serialVersionUID = 1L;
+
+    private String uri = "mongodb://localhost:27017";
+    private String database;
+    private String authSource;
+    private String operationTimeout;
+
+    /** Every backend opened for a sub-pool, to shut their clients down on close. */
+    private transient volatile List<MongoBackend> backends;
+
+    @Override
+    protected String backendType() {
+        return MongoBackend.TYPE;
+    }
+
+    /** Host(s) and database, and a user only when the URI names one; never a password. */
+    @Override
+    protected String describeBackend() {
+        try {
+            return MongoSettings.of(uri, database, null, null, null, null).describe();
+        } catch (InvalidConfigException e) {
+            return Secrets.mask(uri) + "/" + database;
+        }
+    }
+
+    /**
+     * Checks the address, the database and the default credentials as the SE pool's builder does;
+     * a URI in a message has its password masked.
+     */
+    @Override
+    protected void validateBackend() {
+        settingsFor(new Credential(getUser(), getPassword()));
+    }
+
+    @Override
+    protected Backend<MongoSlot> openBackend(Credential credential) {
+        MongoBackend backend = new MongoBackend(settingsFor(credential), poolConfig());
+        backendList().add(backend);
+        return backend;
+    }
+
+    /** The settings of a sub-pool: the configured address and options, authenticated as {@code credential}. */
+    private MongoSettings settingsFor(Credential credential) {
+        return MongoSettings.of(uri, database, credential.user(), credential.password(), authSource, operationTimeoutDuration());
+    }
+
+    private Duration operationTimeoutDuration() {
+        return operationTimeout == null ? null : Durations.parse("operationTimeout", operationTimeout);
+    }
+
+    @Override
+    protected EarnormConnection newHandle(Lease<MongoSlot> lease) {
+        return new MongoHandle(lease);
+    }
+
+    @Override
+    protected Object newConnectionFactory(ConnectionManager manager) {
+        return new MongoConnectionFactoryImpl(this, manager);
+    }
+
+    @Override
+    public TransactionSupportLevel getTransactionSupport() {
+        return TransactionSupportLevel.LocalTransaction;
+    }
+
+    @Override
+    protected LocalTransaction localTransaction(EarnormManagedConnection<MongoSlot> connection) {
+        return new MongoLocalTransaction(connection, describeBackend());
+    }
+
+    /** Shuts every sub-pool's client down; a client with borrowed slots closes when the last one comes back. */
+    @Override
+    protected void closeBackends() {
+        List<MongoBackend> opened = backendList();
+        for (MongoBackend backend : opened) {
+            backend.shutdown();
+            opened.remove(backend);
+        }
+    }
+
+    private List<MongoBackend> backendList() {
+        List<MongoBackend> current = backends;
+        if (current == null) {
+            synchronized (this) {
+                if (backends == null) {
+                    backends = new CopyOnWriteArrayList<>();
+                }
+                current = backends;
+            }
+        }
+        return current;
+    }
+
+    // ------------------------------------------------------------------ config properties
+
+    /** MongoDB connection string, passed to the driver as it is (hosts, replicaSet, tls, readPreference, timeoutMS...); pool-sizing options such as maxPoolSize are refused. */
+    public String getUri() {
+        return uri;
+    }
+
+    public void setUri(String uri) {
+        this.uri = uri;
+    }
+
+    /** Database every connection works in; required unless the uri names one (this wins over the uri's). */
+    public String getDatabase() {
+        return database;
+    }
+
+    public void setDatabase(String database) {
+        this.database = database;
+    }
+
+    /** Database where user authenticates (default admin); only with user, not with credentials in the uri. */
+    public String getAuthSource() {
+        return authSource;
+    }
+
+    public void setAuthSource(String authSource) {
+        this.authSource = authSource;
+    }
+
+    /** Bound on every operation a connection runs, such as 30s (the driver's timeoutMS); unset or 0s for none. */
+    public String getOperationTimeout() {
+        return operationTimeout;
+    }
+
+    public void setOperationTimeout(String operationTimeout) {
+        this.operationTimeout = operationTimeout;
+    }
+}

@@ -1,0 +1,145 @@
+package io.earnorm.ra.spi.redis;
+
+import io.earnorm.ra.pool.PoolConfig;
+import io.earnorm.ra.redis.RedisPool;
+import io.earnorm.ra.redis.RedisSettings;
+import io.earnorm.ra.spi.AbstractManagedConnectionFactory;
+import io.earnorm.ra.spi.EarnormResourceAdapter;
+import jakarta.resource.spi.InvalidPropertyException;
+import jakarta.resource.spi.TransactionSupport.TransactionSupportLevel;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+import java.beans.PropertyDescriptor;
+import java.util.ArrayList;
+import java.util.List;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.catchThrowableOfType;
+
+/** Every config property of the Redis connection definition is checked before anything is opened; no server needed. */
+class JcaRedisConfigTest {
+
+    private static final String SECRET = "S3cret-Pw-9051";
+
+    private final RedisManagedConnectionFactory mcf = new RedisManagedConnectionFactory();
+
+    @AfterEach
+    void close() {
+        mcf.close();
+    }
+
+    @Test
+    void theDefaultsAreThoseOfRedisPoolsBuilderAndThePoolCore() throws Exception {
+        RedisPool pool = RedisPool.builder().build();
+        RedisSettings builderDefaults = pool.settings();
+        pool.close();
+
+        assertThat(mcf.getUri()).isEqualTo("redis://localhost:6379");
+        assertThat(mcf.getDatabase()).isNull();
+        assertThat(mcf.getClientName()).isNull();
+        assertThat(mcf.getConnectTimeout()).isEqualTo("2s");
+        assertThat(mcf.getSocketTimeout()).isEqualTo("2s");
+        assertThat(mcf.getUser()).isNull();
+        assertThat(mcf.getPassword()).isNull();
+        assertThat(builderDefaults.describe()).isEqualTo("localhost:6379/0");
+        assertThat(builderDefaults.connectTimeout()).hasSeconds(2);
+        assertThat(builderDefaults.socketTimeout()).hasSeconds(2);
+        assertThat(builderDefaults.clientName()).isNull();
+        assertThat(mcf.poolConfig()).isEqualTo(PoolConfig.DEFAULTS);
+        assertThat(mcf.getTransactionSupport()).isEqualTo(TransactionSupportLevel.NoTransaction);
+        assertThat(mcf.configProperties()).containsKeys("uri", "database", "clientName", "connectTimeout", "socketTimeout", "user", "password",
+                "minSize", "maxSize", "acquireTimeout", "maxLifetime", "idleTimeout", "validateOnBorrow", "testOnReturn",
+                "validationTimeout", "keepaliveInterval", "maxConnecting", "leakDetectionThreshold", "probeInterval", "poolName");
+        mcf.validate();
+    }
+
+    @ParameterizedTest(name = "{0}={1}")
+    @CsvSource(delimiter = '|', value = {
+            "minSize|-1|minSize must be >= 0",
+            "maxSize|0|maxSize must be >= 1",
+            "acquireTimeout|30|acquireTimeout needs a unit",
+            "maxLifetime|-5s|maxLifetime must be a duration",
+            "idleTimeout|PT-1M|idleTimeout must be >= 0",
+            "validationTimeout|0s|validationTimeout must be > 0",
+            "keepaliveInterval|1 hour|keepaliveInterval must be a duration",
+            "maxConnecting|0|maxConnecting must be >= 1",
+            "leakDetectionThreshold|1.5s|leakDetectionThreshold must be a duration",
+            "probeInterval|0|probeInterval must be > 0",
+            "uri|http://localhost:6379|must start with redis://",
+            "uri|rediss://localhost:6379|asks for TLS",
+            "uri|redis://localhost:6379/x|the path can only be a database number",
+            "uri|redis://localhost:6379?timeout=5|must not have a query",
+            "uri|''|uri is empty",
+            "database|-1|database must be >= 0",
+            "clientName|my client|clientName must be printable ASCII without spaces",
+            "connectTimeout|0s|connectTimeout must be at least 1ms",
+            "connectTimeout|2|connectTimeout needs a unit",
+            "socketTimeout|soon|socketTimeout must be a duration",
+            "user|app|user 'app' needs a password"})
+    void aWrongValueFailsNamingThePropertyTheValueAndTheRule(String property, String value, String rule) throws Exception {
+        set(mcf, property, value);
+
+        assertThatThrownBy(mcf::createConnectionFactory)
+                .isInstanceOf(InvalidPropertyException.class)
+                .hasMessageContaining("RedisManagedConnectionFactory: config property " + property + "=" + value + " is invalid")
+                .hasMessageContaining(rule);
+        assertThatThrownBy(() -> mcf.setResourceAdapter(new EarnormResourceAdapter())).isInstanceOf(InvalidPropertyException.class);
+        assertThatThrownBy(() -> mcf.createManagedConnection(null, null)).isInstanceOf(InvalidPropertyException.class);
+        assertThat(mcf.pools()).isEmpty();
+    }
+
+    @Test
+    void aPasswordIsNeverInAMessageNotEvenInARefusedUri() {
+        mcf.setUri("redis://app:" + SECRET + "@localhost:6379/x");
+        InvalidPropertyException badPath = catchThrowableOfType(mcf::validate, InvalidPropertyException.class);
+        assertThat(badPath).hasMessageContaining("config property uri=redis://app:****@localhost:6379/x is invalid");
+        assertThat(messages(badPath)).noneMatch(m -> m.contains(SECRET));
+
+        mcf.setUri("redis://app:" + SECRET + "@local host:6379");
+        InvalidPropertyException malformed = catchThrowableOfType(mcf::validate, InvalidPropertyException.class);
+        assertThat(malformed).hasMessageContaining("config property uri=");
+        assertThat(messages(malformed)).noneMatch(m -> m.contains(SECRET));
+
+        mcf.setUri("redis://app:" + SECRET + "@localhost:6379");
+        mcf.setPassword(SECRET);
+        assertThat(mcf.toString()).doesNotContain(SECRET).contains("password=****");
+    }
+
+    @Test
+    void aPasswordWithoutUserIsTheDefaultUsersAndValid() throws Exception {
+        mcf.setUri("redis://cache.example:6380/2");
+        mcf.setPassword(SECRET);
+        mcf.setClientName("orders");
+        mcf.setConnectTimeout("500ms");
+        mcf.setSocketTimeout("PT5S");
+
+        mcf.validate();
+
+        assertThat(mcf.toString()).contains("uri=redis://cache.example:6380/2").contains("clientName=orders").doesNotContain(SECRET);
+    }
+
+    private static List<String> messages(Throwable error) {
+        List<String> text = new ArrayList<>();
+        for (Throwable t = error; t != null; t = t.getCause()) {
+            text.add(String.valueOf(t.getMessage()));
+            text.add(t.toString());
+        }
+        return text;
+    }
+
+    private static void set(Object bean, String property, String value) throws Exception {
+        for (PropertyDescriptor d : AbstractManagedConnectionFactory.configPropertyDescriptors(bean.getClass())) {
+            if (d.getName().equals(property)) {
+                Class<?> type = d.getPropertyType();
+                Object typed = type == Integer.class ? Integer.valueOf(value) : type == Boolean.class ? Boolean.valueOf(value) : value;
+                d.getWriteMethod().invoke(bean, typed);
+                return;
+            }
+        }
+        throw new IllegalArgumentException("no property " + property);
+    }
+}
