@@ -885,12 +885,18 @@ public final class ConnectionPool<C> implements Pool<PooledConnection<C>> {
         try {
             e = open();
         } catch (Throwable t) {
-            opening.decrementAndGet();
             size.decrementAndGet();
             onOpenFailure(t, probing);
+            // Counted as opening until the waiter it was for has been failed: a fill in between
+            // would otherwise open another connection for that same waiter.
+            opening.decrementAndGet();
+            if (!probing && waiting.get() > 0) {
+                fill();
+            }
             return;
         }
         if (!admit(e, probing)) {
+            opening.decrementAndGet();
             return;
         }
         if (probing) {
@@ -900,6 +906,8 @@ public final class ConnectionPool<C> implements Pool<PooledConnection<C>> {
         if (!handOff(e)) {
             makeIdle(e);
         }
+        // Only now, with the waiter served (or the connection idle), does it stop counting as opening.
+        opening.decrementAndGet();
         serveWaiters();
         fill();
     }
@@ -929,7 +937,7 @@ public final class ConnectionPool<C> implements Pool<PooledConnection<C>> {
 
     /**
      * Adds a newly opened entry (still RESERVED) to the pool, unless the pool closed or was cleared
-     * while it opened, in which case it is closed at once.
+     * while it opened, in which case it is closed at once. The caller still counts it as opening.
      */
     private boolean admit(PoolEntry<C> e, boolean probing) {
         boolean added;
@@ -940,7 +948,6 @@ public final class ConnectionPool<C> implements Pool<PooledConnection<C>> {
                 next[next.length - 1] = e;
                 entries = next;
             }
-            opening.decrementAndGet();
         }
         if (!added) {
             e.set(PoolEntry.REMOVED);
@@ -962,9 +969,6 @@ public final class ConnectionPool<C> implements Pool<PooledConnection<C>> {
         LOG.log(Level.WARNING, () -> "pool '" + name + "' could not open a connection to " + backend.type() + " at " + backend.describe() + ": " + t);
         failOne(new ConnectionOpenException(name, "could not open a connection to " + backend.type() + " at "
                 + backend.describe() + ": " + t.getMessage(), t));
-        if (waiting.get() > 0) {
-            fill();
-        }
     }
 
     /**

@@ -77,6 +77,28 @@ public final class EarnormManagedConnection<C> implements ManagedConnection {
         return lease().connection();
     }
 
+    /**
+     * The physical connection, leasing one from the pool core first if a cleanup gave the last one
+     * back: for transaction support, which a container may begin before any getConnection.
+     */
+    public C ensurePhysical() throws ResourceException {
+        requireNotDestroyed();
+        synchronized (this) {
+            if (!hasPhysical()) {
+                lease = factory.leaseFor(credential);
+            }
+        }
+        return physical();
+    }
+
+    /**
+     * For transaction support: the physical connection failed outside any handle. It is marked
+     * broken and the container hears CONNECTION_ERROR_OCCURRED.
+     */
+    public void physicalConnectionFailed(Throwable cause) {
+        connectionFailed(null, cause);
+    }
+
     /** True while this managed connection holds a physical connection. */
     public boolean hasPhysical() {
         PooledConnection<C> current = lease;
@@ -91,11 +113,7 @@ public final class EarnormManagedConnection<C> implements ManagedConnection {
             throw new jakarta.resource.spi.SecurityException("this managed connection is authenticated as "
                     + credential.user() + " and cannot serve " + asked.user() + "; the container must match by credential");
         }
-        synchronized (this) {
-            if (!hasPhysical()) {
-                lease = factory.leaseFor(credential);
-            }
-        }
+        ensurePhysical();
         HandleLease<C> handle = new HandleLease<>(this);
         EarnormConnection connection = factory.newHandle(handle);
         handle.applicationHandle = connection;
@@ -112,11 +130,7 @@ public final class EarnormManagedConnection<C> implements ManagedConnection {
             throw new jakarta.resource.spi.IllegalStateException("a connection of " + previous.poolName() + " cannot be associated with a managed connection of " + poolName());
         }
         previous.handles.remove(handle);
-        synchronized (this) {
-            if (!hasPhysical()) {
-                lease = factory.leaseFor(credential);
-            }
-        }
+        ensurePhysical();
         handle.associate(this);
         handles.add(handle);
     }
