@@ -20,6 +20,20 @@ final class DriverOpener implements PostgresOpener {
 
     @Override
     public PostgresSession open(PostgresSettings settings) throws SQLException {
+        Connection connection = connect(settings);
+        try {
+            return PostgresSession.of(connection);
+        } catch (SQLException | RuntimeException e) {
+            closeQuietly(connection, e);
+            throw e;
+        }
+    }
+
+    /**
+     * Opens one physical connection, bounded by the connect timeout, with the configured socket
+     * timeout in force; the XA opener builds on it too.
+     */
+    Connection connect(PostgresSettings settings) throws SQLException {
         Connection connection = driver.connect(settings.url().base(), settings.driverProperties());
         if (connection == null) {
             // Only for a URL the driver does not take, which PostgresUrl already refused.
@@ -28,14 +42,19 @@ final class DriverOpener implements PostgresOpener {
         try {
             // The handshake ran under the connect timeout; from now on the configured socket timeout holds.
             connection.setNetworkTimeout(PostgresSession.DIRECT, settings.socketTimeoutMillis());
-            return PostgresSession.of(connection);
+            return connection;
         } catch (SQLException | RuntimeException e) {
-            try {
-                connection.close();
-            } catch (SQLException closing) {
-                e.addSuppressed(closing);
-            }
+            closeQuietly(connection, e);
             throw e;
+        }
+    }
+
+    /** Closes a connection that failed to be taken over, keeping a failure to close with the first one. */
+    static void closeQuietly(Connection connection, Exception failure) {
+        try {
+            connection.close();
+        } catch (SQLException closing) {
+            failure.addSuppressed(closing);
         }
     }
 

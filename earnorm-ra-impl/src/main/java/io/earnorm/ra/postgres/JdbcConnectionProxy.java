@@ -26,7 +26,10 @@ import java.util.concurrent.ConcurrentHashMap;
  * <li>records the session settings the borrower changes (auto-commit, isolation, read-only, schema,
  *     application name, network timeout), so that the reset on return puts back exactly those;</li>
  * <li>reports a lost connection (SQLState class 08, {@code 57P01}-{@code 57P03}, or a connection
- *     the driver closed) to the lease, so that the pool retires it.</li>
+ *     the driver closed) to the lease, so that the pool retires it;</li>
+ * <li>refuses {@code commit()}, {@code rollback()} and {@code setAutoCommit(true)} (SQLState
+ *     {@code 2D000}, invalid transaction termination) while a resource adapter's container runs a
+ *     transaction on the connection ({@link PostgresSession#containerTransaction()}).</li>
  * </ul>
  * The driver's {@link SQLException}s come through unchanged, as JDBC code expects. {@code unwrap}
  * gives the proxy itself, or a guarded view of a pgjdbc interface that cannot close anything
@@ -165,6 +168,7 @@ final class JdbcConnectionProxy implements InvocationHandler {
                 // fall through to the driver
             }
         }
+        refuseEndingAContainerTransaction(name, args);
         Connection connection = physical();
         Object result;
         try {
@@ -177,6 +181,21 @@ final class JdbcConnectionProxy implements InvocationHandler {
             lease.connection().changed(setting);
         }
         return JdbcResourceProxy.wrap(this, method.getReturnType(), result, null);
+    }
+
+    /** Only the container that began a transaction on the connection may end it. */
+    private void refuseEndingAContainerTransaction(String name, Object[] args) throws SQLException {
+        Object transaction = lease.connection().containerTransaction();
+        if (transaction == null) {
+            return;
+        }
+        boolean ends = name.equals("commit") && args == null
+                || name.equals("rollback") && args == null
+                || name.equals("setAutoCommit") && Boolean.TRUE.equals(args[0]);
+        if (ends) {
+            throw new SQLException(name + (args == null ? "()" : "(true)") + " is not allowed while the container runs a transaction on this connection ("
+                    + transaction + "); the container commits or rolls it back", "2D000");
+        }
     }
 
     // ------------------------------------------------------------------ unwrapping, shared with the resource proxies

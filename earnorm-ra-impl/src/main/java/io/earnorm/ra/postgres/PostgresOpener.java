@@ -4,8 +4,8 @@ import java.sql.SQLException;
 
 /**
  * How the backend gets one physical connection: through pgjdbc's {@code Driver} for plain pools
- * ({@link #driver()}); an XA connection factory will open through {@code PGXADataSource} instead
- * and keep the {@code XAConnection} in the session it returns.
+ * ({@link #driver()}); for an XA connection factory as pgjdbc's {@code PGXAConnection}
+ * ({@link #xa()}), which the session it returns keeps with its {@code XAResource}.
  */
 @FunctionalInterface
 public interface PostgresOpener {
@@ -21,5 +21,15 @@ public interface PostgresOpener {
     /** Opens with pgjdbc's {@code Driver}, directly rather than through {@code DriverManager}. */
     static PostgresOpener driver() {
         return DriverOpener.INSTANCE;
+    }
+
+    /**
+     * Opens XA-capable connections: a {@code PGXAConnection}, as {@code PGXADataSource} makes them,
+     * over a connection opened like {@link #driver()}'s; the session works through the
+     * {@code XAConnection}'s {@code java.sql.Connection}, and {@link PostgresSession#xaResource()}
+     * is its {@code XAResource}.
+     */
+    static PostgresOpener xa() {
+        return XaOpener.INSTANCE;
     }
 }

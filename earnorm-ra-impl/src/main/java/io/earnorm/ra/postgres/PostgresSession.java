@@ -3,10 +3,13 @@ package io.earnorm.ra.postgres;
 import org.postgresql.core.BaseConnection;
 import org.postgresql.core.TransactionState;
 
+import javax.sql.XAConnection;
+import javax.transaction.xa.XAResource;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.EnumSet;
+import java.util.Objects;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executor;
@@ -19,8 +22,18 @@ import java.util.concurrent.Executor;
  * HikariCP's dirty bits do. ({@code DISCARD ALL} is never used: it would also drop the server-side
  * prepared statements pgjdbc caches per connection.)
  *
- * <p>A session holds a {@link Connection} today; an XA opener will add the {@code XAConnection} it
- * came from. Used by one thread at a time, as every pooled connection.
+ * <p>A session opened for XA ({@link PostgresOpener#xa()}) also holds the {@link XAConnection} its
+ * {@link Connection} came from, whose {@link #xaResource()} a transaction manager drives.
+ *
+ * <p>A resource adapter's container may run a transaction on the session (a JCA local transaction,
+ * or an XA branch): it marks it with {@link #containerTransactionStarted(Object)}. While it is
+ * marked the borrower's {@code jdbc()} refuses {@code commit()}, {@code rollback()} and
+ * {@code setAutoCommit(true)}, which would end the container's transaction behind its back; the
+ * container's own auto-commit switch is not a borrower change, yet auto-commit is put back on
+ * return whatever happened; and a session that comes back to the pool still marked has its open
+ * transaction rolled back (or, when it cannot be, as in an XA branch not yet ended, is closed).
+ *
+ * <p>Used by one thread at a time, as every pooled connection.
  */
 public final class PostgresSession {
 
@@ -41,6 +54,8 @@ public final class PostgresSession {
     }
 
     private final Connection connection;
+    /** The XA connection {@link #connection} came from, or {@code null} for a plain session. */
+    private final XAConnection xaConnection;
     /** pgjdbc's view of the connection, for the transaction state; {@code null} for another driver's. */
     private final BaseConnection pg;
     private final Defaults defaults;
@@ -51,9 +66,12 @@ public final class PostgresSession {
      * without its handle being closed (a resource adapter cleaning up a managed connection).
      */
     private final Set<AutoCloseable> openResources = ConcurrentHashMap.newKeySet();
+    /** The transaction the container runs on this session (what the container chose to mark it with), or {@code null}. */
+    private volatile Object containerTransaction;
 
-    private PostgresSession(Connection connection, BaseConnection pg, Defaults defaults) {
+    private PostgresSession(Connection connection, XAConnection xaConnection, BaseConnection pg, Defaults defaults) {
         this.connection = connection;
+        this.xaConnection = xaConnection;
         this.pg = pg;
         this.defaults = defaults;
     }
@@ -63,15 +81,67 @@ public final class PostgresSession {
      * starts with (two round trips: isolation and schema).
      */
     public static PostgresSession of(Connection connection) throws SQLException {
+        return of(connection, null);
+    }
+
+    /**
+     * Takes over a newly opened XA connection: the session works through its one
+     * {@link XAConnection#getConnection() Connection} (taken once: each call would close the one
+     * before), which outside an XA branch is in auto-commit mode, and pgjdbc's proxy of which
+     * refuses {@code commit}, {@code rollback} and {@code setAutoCommit(true)} inside one.
+     */
+    public static PostgresSession of(XAConnection xaConnection) throws SQLException {
+        return of(xaConnection.getConnection(), xaConnection);
+    }
+
+    private static PostgresSession of(Connection connection, XAConnection xaConnection) throws SQLException {
         BaseConnection pg = connection.isWrapperFor(BaseConnection.class) ? connection.unwrap(BaseConnection.class) : null;
         Defaults defaults = new Defaults(connection.getAutoCommit(), connection.getTransactionIsolation(), connection.isReadOnly(),
                 connection.getSchema(), connection.getClientInfo(APPLICATION_NAME), connection.getNetworkTimeout());
-        return new PostgresSession(connection, pg, defaults);
+        return new PostgresSession(connection, xaConnection, pg, defaults);
     }
 
     /** The connection SQL runs on. Never handed to a borrower as is: see {@code PostgresHandle.jdbc()}. */
     public Connection connection() {
         return connection;
+    }
+
+    /** True when the session was opened for XA, and {@link #xaResource()} is there. */
+    public boolean isXa() {
+        return xaConnection != null;
+    }
+
+    /**
+     * The XA resource of the physical connection (pgjdbc's {@code PGXAConnection}).
+     *
+     * @throws IllegalStateException when the session was not opened for XA
+     */
+    public XAResource xaResource() throws SQLException {
+        if (xaConnection == null) {
+            throw new IllegalStateException("this PostgreSQL connection was not opened for XA");
+        }
+        return xaConnection.getXAResource();
+    }
+
+    /**
+     * Marks the session as running a transaction that a resource adapter's container demarcates
+     * (see the class comment); {@code transaction} says which (an {@code Xid}, or a marker of a
+     * local transaction), for {@link #containerTransaction()} and messages.
+     */
+    public void containerTransactionStarted(Object transaction) {
+        containerTransaction = Objects.requireNonNull(transaction, "transaction");
+        // Whatever the container does with auto-commit, the next borrower finds the default.
+        changed.add(Setting.AUTO_COMMIT);
+    }
+
+    /** The container's transaction ended (committed, rolled back or prepared elsewhere); the borrower may demarcate again. */
+    public void containerTransactionEnded() {
+        containerTransaction = null;
+    }
+
+    /** The transaction the container marked this session with, or {@code null}. */
+    public Object containerTransaction() {
+        return containerTransaction;
     }
 
     /** Records that the borrower changed {@code setting}, so that {@link #restore()} puts it back. */
@@ -108,6 +178,8 @@ public final class PostgresSession {
             throw new SQLException("the connection was closed during the borrow", "08003");
         }
         closeLeftovers();
+        // A container's transaction still marked is not to be finished by anyone else: it is rolled back below.
+        containerTransaction = null;
         // Before the settings: isolation and read-only cannot change inside a transaction, and
         // turning auto-commit back on would commit it.
         if (inTransaction()) {
@@ -155,13 +227,18 @@ public final class PostgresSession {
         }
     }
 
-    /** Closes the connection; on a connection that already failed this only releases the socket. */
+    /** Closes the connection (for XA, the XA connection and with it the physical one); on a connection that already failed this only releases the socket. */
     void close() throws SQLException {
-        connection.close();
+        if (xaConnection != null) {
+            xaConnection.close();
+        } else {
+            connection.close();
+        }
     }
 
     @Override
     public String toString() {
-        return "PostgresSession[" + connection.getClass().getSimpleName() + (changed.isEmpty() ? "" : ", changed=" + changed) + "]";
+        return "PostgresSession[" + (xaConnection != null ? "XA, " : "") + connection.getClass().getSimpleName()
+                + (changed.isEmpty() ? "" : ", changed=" + changed) + (containerTransaction == null ? "" : ", in a container transaction") + "]";
     }
 }

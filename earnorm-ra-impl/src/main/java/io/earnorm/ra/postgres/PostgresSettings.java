@@ -55,7 +55,7 @@ public record PostgresSettings(PostgresUrl url, String user, String password, St
      * @param acquireTimeout the pool's, from which the default connect timeout is derived
      * @throws InvalidConfigException for a malformed URL or a value out of range
      */
-    static PostgresSettings of(String url, String user, String password, String applicationName,
+    public static PostgresSettings of(String url, String user, String password, String applicationName,
             Duration connectTimeout, Duration socketTimeout, Duration acquireTimeout) {
         PostgresUrl parsed = PostgresUrl.parse(url);
         if (parsed.parameter(PGProperty.LOGIN_TIMEOUT.getName()) != null) {

@@ -9,8 +9,10 @@
  *     given on their own win over the URL's parameters of the same meaning; the URL's other
  *     parameters go to the driver as they are.</li>
  * <li>{@link io.earnorm.ra.postgres.PostgresBackend} — open (through a
- *     {@link io.earnorm.ra.postgres.PostgresOpener}, so that an XA factory can open through
- *     {@code PGXADataSource} instead), validate ({@code isValid}, answered within the pool's bound
+ *     {@link io.earnorm.ra.postgres.PostgresOpener}: pgjdbc's driver, or for an XA connection
+ *     definition {@link io.earnorm.ra.postgres.PostgresOpener#xa()}, pgjdbc's {@code PGXAConnection}
+ *     built as {@code PGXADataSource} builds it over a connection the driver opened with the same
+ *     settings), validate ({@code isValid}, answered within the pool's bound
  *     to the millisecond), reset, close, and which errors mean the server is unavailable.</li>
  * <li>{@link io.earnorm.ra.postgres.PostgresHandle} — the borrowed connection, over a
  *     {@link io.earnorm.ra.pool.Lease} so that the resource adapter reuses it;
@@ -45,6 +47,11 @@
  *     {@code DISCARD ALL} is not used: it would drop pgjdbc's server-side prepared statements.
  *     Session state changed by SQL ({@code SET}, temporary tables, advisory locks, {@code LISTEN})
  *     is not undone, as in HikariCP; use {@code SET LOCAL} inside a transaction, or the JDBC setters.</li>
+ * <li>Transactions a resource adapter's container runs (a JCA local transaction, an XA branch) are
+ *     marked on the session: meanwhile {@code jdbc()} refuses to commit, roll back or turn
+ *     auto-commit on (SQLState {@code 2D000}), the container's own auto-commit switch is not a
+ *     borrower change, and auto-commit is put back on return in any case. Plain pools never mark
+ *     a session, so none of this changes them.</li>
  * <li>{@code jdbc()} never hands out the physical connection: statements, result sets and metadata
  *     come behind proxies that refuse calls after the borrow and are closed with it, and
  *     {@code unwrap} offers only interfaces that cannot close anything ({@code PGConnection}).</li>
