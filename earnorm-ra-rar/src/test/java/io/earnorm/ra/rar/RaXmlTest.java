@@ -1,0 +1,96 @@
+package io.earnorm.ra.rar;
+
+import io.earnorm.ra.spi.AbstractManagedConnectionFactory;
+import jakarta.resource.spi.ManagedConnectionFactory;
+import jakarta.resource.spi.ResourceAdapter;
+import jakarta.resource.spi.TransactionSupport;
+import org.junit.jupiter.api.Test;
+
+import java.beans.PropertyDescriptor;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Objects;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * ra.xml is the one source of truth for the config properties: this test keeps it in step with
+ * the managed connection factories (names, types, defaults) and the README with it.
+ */
+class RaXmlTest {
+
+    private final RaXml raXml = RaXml.read();
+
+    RaXmlTest() throws Exception {
+    }
+
+    @Test
+    void theAdapterAndEveryDefinitionNameClassesThatExistAndFit() throws Exception {
+        assertThat(ResourceAdapter.class).isAssignableFrom(Class.forName(raXml.resourceAdapterClass()));
+        assertThat(raXml.definitions()).extracting(RaXml.Definition::backend).containsExactly("postgres", "mongo", "redis");
+        for (RaXml.Definition d : raXml.definitions()) {
+            Class<?> mcf = Class.forName(d.managedConnectionFactoryClass());
+            assertThat(ManagedConnectionFactory.class).isAssignableFrom(mcf);
+            assertThat(Class.forName(d.connectionFactoryInterface())).isAssignableFrom(Class.forName(d.connectionFactoryImplClass()));
+            assertThat(Class.forName(d.connectionInterface())).isAssignableFrom(Class.forName(d.connectionImplClass()));
+            assertThat(java.io.Serializable.class).isAssignableFrom(Class.forName(d.connectionFactoryImplClass()));
+            assertThat(jakarta.resource.Referenceable.class).isAssignableFrom(Class.forName(d.connectionFactoryImplClass()));
+        }
+    }
+
+    @Test
+    void everyConfigPropertyIsABeanPropertyOfTheSameTypeAndDefault() throws Exception {
+        for (RaXml.Definition d : raXml.definitions()) {
+            Class<?> mcfClass = Class.forName(d.managedConnectionFactoryClass());
+            Object fresh = mcfClass.getConstructor().newInstance();
+            Map<String, PropertyDescriptor> beans = new LinkedHashMap<>();
+            AbstractManagedConnectionFactory.configPropertyDescriptors(mcfClass).forEach(p -> beans.put(p.getName(), p));
+
+            assertThat(d.properties()).extracting(RaXml.Property::name)
+                    .as("config properties of %s in ra.xml vs its JavaBean properties", mcfClass.getSimpleName())
+                    .containsExactlyInAnyOrderElementsOf(beans.keySet());
+            for (RaXml.Property p : d.properties()) {
+                PropertyDescriptor bean = beans.get(p.name());
+                assertThat(bean.getPropertyType().getName()).as("type of %s.%s", mcfClass.getSimpleName(), p.name()).isEqualTo(p.type());
+                Object value = bean.getReadMethod().invoke(fresh);
+                assertThat(Objects.toString(value, null)).as("default of %s.%s", mcfClass.getSimpleName(), p.name()).isEqualTo(p.defaultValue());
+                assertThat(p.description()).as("description of %s.%s", mcfClass.getSimpleName(), p.name()).isNotBlank();
+            }
+        }
+    }
+
+    @Test
+    void thePasswordIsConfidentialAndNothingElseIs() {
+        for (RaXml.Definition d : raXml.definitions()) {
+            assertThat(d.properties()).filteredOn(RaXml.Property::confidential).extracting(RaXml.Property::name).containsExactly("password");
+        }
+    }
+
+    @Test
+    void theAdapterDeclaresTheMostAnyDefinitionSupportsAndEachDefinitionItsOwn() throws Exception {
+        assertThat(raXml.transactionSupport()).isEqualTo("XATransaction");
+        Map<String, TransactionSupport.TransactionSupportLevel> levels = new LinkedHashMap<>();
+        for (RaXml.Definition d : raXml.definitions()) {
+            TransactionSupport mcf = (TransactionSupport) Class.forName(d.managedConnectionFactoryClass()).getConstructor().newInstance();
+            levels.put(d.backend(), mcf.getTransactionSupport());
+        }
+        assertThat(levels).containsEntry("postgres", TransactionSupport.TransactionSupportLevel.LocalTransaction)
+                .containsEntry("mongo", TransactionSupport.TransactionSupportLevel.LocalTransaction)
+                .containsEntry("redis", TransactionSupport.TransactionSupportLevel.NoTransaction);
+    }
+
+    @Test
+    void theReadmesConfigurationReferenceIsTheOneRaXmlGives() throws Exception {
+        String readme = Files.readString(Path.of("../README.md"));
+        String expected = ConfigurationReference.render(raXml);
+        int start = readme.indexOf(ConfigurationReference.START);
+        int end = readme.indexOf(ConfigurationReference.END);
+
+        assertThat(start).as("README.md has the configuration reference markers; paste this there:%n%s", expected).isNotNegative();
+        assertThat(readme.substring(start, end + ConfigurationReference.END.length()))
+                .as("README.md's configuration reference is out of step with ra.xml; replace it with the expected text")
+                .isEqualTo(expected);
+    }
+}
