@@ -27,6 +27,7 @@ public abstract class BackendPool<H extends EarnormConnection, C> implements Poo
 
     private final ConnectionPool<C> pool;
     private final AtomicBoolean closed = new AtomicBoolean();
+    private volatile StartupReport.Findings startupFindings;
 
     protected BackendPool(String name, Backend<C> backend, PoolConfig config) {
         this.pool = new ConnectionPool<>(name, backend, config);
@@ -64,9 +65,21 @@ public abstract class BackendPool<H extends EarnormConnection, C> implements Poo
         return pool.state();
     }
 
+    /**
+     * Opens {@code minSize} connections (at least one) and reports, through one of them, what the
+     * pool connected to, warning when maxSize x instances exceeds what the server accepts.
+     */
     @Override
     public void init() {
         pool.init();
+        try (PooledConnection<C> one = pool.acquire()) {
+            startupFindings = StartupReport.run(pool.name(), pool.backend(), one.connection(), pool.config().maxSize(), pool.config().instances());
+        }
+    }
+
+    /** What the start-up report found at the last {@link #init()}, or {@code null} before it. */
+    public StartupReport.Findings startupFindings() {
+        return startupFindings;
     }
 
     @Override

@@ -90,6 +90,12 @@ public abstract class BackendPoolBuilder<B extends BackendPoolBuilder<B>> {
         return self();
     }
 
+    /** Application instances whose pools share the server: the pool warns at start when maxSize x instances exceeds its limit. */
+    public B instances(int instances) {
+        config.instances(instances);
+        return self();
+    }
+
     /**
      * Sets options from a seed-style map: pool options by their Java or seed names, and the
      * backend's own options through {@link #backendOption}. An unknown key is refused, naming it

@@ -33,6 +33,7 @@ import java.util.function.BiConsumer;
  *   <tr><td>maxConnecting</td><td></td><td>2</td><td>connections being opened at once</td></tr>
  *   <tr><td>leakDetectionThreshold</td><td></td><td>0 (off)</td><td>report a connection held longer, with its borrower's stack</td></tr>
  *   <tr><td>probeInterval</td><td></td><td>1s</td><td>how often a paused pool tries to open a connection to turn ready again</td></tr>
+ *   <tr><td>instances</td><td></td><td>1</td><td>application instances whose pools share the server; a pool warns at start when maxSize x instances exceeds what the server accepts</td></tr>
  * </table>
  */
 public final class PoolConfig {
@@ -52,6 +53,7 @@ public final class PoolConfig {
     private final int maxConnecting;
     private final Duration leakDetectionThreshold;
     private final Duration probeInterval;
+    private final int instances;
 
     private PoolConfig(Builder b) {
         this.minSize = b.minSize;
@@ -66,6 +68,7 @@ public final class PoolConfig {
         this.maxConnecting = b.maxConnecting;
         this.leakDetectionThreshold = b.leakDetectionThreshold;
         this.probeInterval = b.probeInterval;
+        this.instances = b.instances;
     }
 
     public static Builder builder() {
@@ -86,7 +89,8 @@ public final class PoolConfig {
                 .keepaliveInterval(keepaliveInterval)
                 .maxConnecting(maxConnecting)
                 .leakDetectionThreshold(leakDetectionThreshold)
-                .probeInterval(probeInterval);
+                .probeInterval(probeInterval)
+                .instances(instances);
     }
 
     /**
@@ -153,6 +157,11 @@ public final class PoolConfig {
         return probeInterval;
     }
 
+    /** Application instances whose pools share the server; only for the start-up check of the server's connection limit. */
+    public int instances() {
+        return instances;
+    }
+
     /** Every option by its Java name, in the order of the table, with durations as text. */
     public Map<String, String> asMap() {
         Map<String, String> m = new LinkedHashMap<>();
@@ -168,6 +177,7 @@ public final class PoolConfig {
         m.put("maxConnecting", Integer.toString(maxConnecting));
         m.put("leakDetectionThreshold", Durations.format(leakDetectionThreshold));
         m.put("probeInterval", Durations.format(probeInterval));
+        m.put("instances", Integer.toString(instances));
         return m;
     }
 
@@ -205,6 +215,7 @@ public final class PoolConfig {
         private int maxConnecting = 2;
         private Duration leakDetectionThreshold = Duration.ZERO;
         private Duration probeInterval = Duration.ofSeconds(1);
+        private int instances = 1;
 
         private Builder() {
         }
@@ -269,6 +280,11 @@ public final class PoolConfig {
             return this;
         }
 
+        public Builder instances(int instances) {
+            this.instances = instances;
+            return this;
+        }
+
         /** True when {@code name} is an option, in its Java or its seed spelling. */
         public static boolean isOption(String name) {
             return name != null && SETTERS.containsKey(canonical(name));
@@ -315,6 +331,7 @@ public final class PoolConfig {
             atLeast("maxConnecting", maxConnecting, 1);
             notNegative("leakDetectionThreshold", leakDetectionThreshold);
             positive("probeInterval", probeInterval);
+            atLeast("instances", instances, 1);
             if (!maxLifetime.isZero() && !idleTimeout.isZero() && idleTimeout.compareTo(maxLifetime) >= 0) {
                 throw new InvalidConfigException("idleTimeout", Durations.format(idleTimeout),
                         "idleTimeout must be < maxLifetime when both are set (idleTimeout=" + Durations.format(idleTimeout)
@@ -369,6 +386,7 @@ public final class PoolConfig {
             m.put("maxconnecting", (b, v) -> b.maxConnecting(toInt("maxConnecting", v)));
             m.put("leakdetectionthreshold", (b, v) -> b.leakDetectionThreshold(toDuration("leakDetectionThreshold", v)));
             m.put("probeinterval", (b, v) -> b.probeInterval(toDuration("probeInterval", v)));
+            m.put("instances", (b, v) -> b.instances(toInt("instances", v)));
             return Map.copyOf(m);
         }
 

@@ -5,6 +5,7 @@ import io.earnorm.ra.api.pool.ConnectionOpenException;
 import io.earnorm.ra.api.pool.InvalidConfigException;
 import io.earnorm.ra.api.pool.PoolListener;
 import io.earnorm.ra.backend.Secrets;
+import io.earnorm.ra.backend.StartupReport;
 import io.earnorm.ra.pool.Backend;
 import io.earnorm.ra.pool.ConnectionPool;
 import io.earnorm.ra.pool.Lease;
@@ -74,6 +75,7 @@ public abstract class AbstractManagedConnectionFactory<C>
     private Integer maxConnecting = PoolConfig.DEFAULTS.maxConnecting();
     private String leakDetectionThreshold = "0s";
     private String probeInterval = "1s";
+    private Integer instances = PoolConfig.DEFAULTS.instances();
     private String user;
     private String password;
 
@@ -81,6 +83,7 @@ public abstract class AbstractManagedConnectionFactory<C>
     private transient PrintWriter logWriter;
     private transient volatile Map<Credential, ConnectionPool<C>> pools;
     private transient volatile List<PoolListener> poolListeners;
+    private transient volatile Set<ConnectionPool<C>> reported;
 
     // ------------------------------------------------------------------ what a backend provides
 
@@ -228,7 +231,11 @@ public abstract class AbstractManagedConnectionFactory<C>
             throw refused;
         }
         try {
-            return pool.acquire();
+            PooledConnection<C> lease = pool.acquire();
+            if (reported().add(pool)) {
+                StartupReport.run(pool.name(), pool.backend(), lease.connection(), pool.config().maxSize(), pool.config().instances());
+            }
+            return lease;
         } catch (ConnectionOpenException e) {
             dropIfNeverOpened(credential, pool);
             throw ResourceErrors.of(e);
@@ -280,6 +287,20 @@ public abstract class AbstractManagedConnectionFactory<C>
                     pools = new ConcurrentHashMap<>();
                 }
                 current = pools;
+            }
+        }
+        return current;
+    }
+
+    /** Sub-pools whose start-up report was logged. */
+    private Set<ConnectionPool<C>> reported() {
+        Set<ConnectionPool<C>> current = reported;
+        if (current == null) {
+            synchronized (this) {
+                if (reported == null) {
+                    reported = ConcurrentHashMap.newKeySet();
+                }
+                current = reported;
             }
         }
         return current;
@@ -365,6 +386,7 @@ public abstract class AbstractManagedConnectionFactory<C>
         setIfPresent(b, "maxConnecting", maxConnecting);
         setIfPresent(b, "leakDetectionThreshold", leakDetectionThreshold);
         setIfPresent(b, "probeInterval", probeInterval);
+        setIfPresent(b, "instances", instances);
         return b.build();
     }
 
@@ -558,6 +580,14 @@ public abstract class AbstractManagedConnectionFactory<C>
 
     public void setProbeInterval(String probeInterval) {
         this.probeInterval = probeInterval;
+    }
+
+    public Integer getInstances() {
+        return instances;
+    }
+
+    public void setInstances(Integer instances) {
+        this.instances = instances;
     }
 
     public String getUser() {

@@ -33,6 +33,7 @@ class PoolConfigTest {
         assertThat(c.maxConnecting()).isEqualTo(2);
         assertThat(c.leakDetectionThreshold()).isZero();
         assertThat(c.probeInterval()).isEqualTo(Duration.ofSeconds(1));
+        assertThat(c.instances()).isEqualTo(1);
     }
 
     static Stream<Arguments> brokenRules() {
@@ -54,7 +55,8 @@ class PoolConfigTest {
                         "keepaliveInterval must be < maxLifetime when both are set (keepaliveInterval=2m, maxLifetime=1m)"),
                 arguments("maxConnecting", (UnaryOperator<PoolConfig.Builder>) b -> b.maxConnecting(0), "maxConnecting must be >= 1 (maxConnecting=0)"),
                 arguments("leakDetectionThreshold", (UnaryOperator<PoolConfig.Builder>) b -> b.leakDetectionThreshold(Duration.ofSeconds(-1)), "leakDetectionThreshold must be >= 0"),
-                arguments("probeInterval", (UnaryOperator<PoolConfig.Builder>) b -> b.probeInterval(Duration.ZERO), "probeInterval must be > 0"));
+                arguments("probeInterval", (UnaryOperator<PoolConfig.Builder>) b -> b.probeInterval(Duration.ZERO), "probeInterval must be > 0"),
+                arguments("instances", (UnaryOperator<PoolConfig.Builder>) b -> b.instances(0), "instances must be >= 1 (instances=0)"));
     }
 
     @ParameterizedTest(name = "{0}: {2}")
@@ -117,6 +119,6 @@ class PoolConfigTest {
         assertThat(c.toBuilder().build()).isEqualTo(c).hasSameHashCodeAs(c);
         assertThat(PoolConfig.fromMap(c.asMap())).isEqualTo(c);
         assertThat(c.toString()).contains("minSize=2", "maxSize=7", "acquireTimeout=1500ms");
-        assertThat(PoolConfig.Builder.optionNames()).hasSize(12);
+        assertThat(PoolConfig.Builder.optionNames()).hasSize(13);
     }
 }

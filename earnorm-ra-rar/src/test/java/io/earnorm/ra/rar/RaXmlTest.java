@@ -83,10 +83,17 @@ class RaXmlTest {
 
     @Test
     void theReadmesConfigurationReferenceIsTheOneRaXmlGives() throws Exception {
-        String readme = Files.readString(Path.of("../README.md"));
+        Path readmeFile = Path.of("../README.md");
+        String readme = Files.readString(readmeFile);
         String expected = ConfigurationReference.render(raXml);
         int start = readme.indexOf(ConfigurationReference.START);
         int end = readme.indexOf(ConfigurationReference.END);
+        if (Boolean.getBoolean("updateReadme") && start >= 0 && end > start) {
+            // mvn -pl earnorm-ra-rar test -Dtest=RaXmlTest -DupdateReadme=true rewrites the section after ra.xml changed.
+            readme = readme.substring(0, start) + expected + readme.substring(end + ConfigurationReference.END.length());
+            Files.writeString(readmeFile, readme);
+            end = readme.indexOf(ConfigurationReference.END);
+        }
 
         assertThat(start).as("README.md has the configuration reference markers; paste this there:%n%s", expected).isNotNegative();
         assertThat(readme.substring(start, end + ConfigurationReference.END.length()))
