@@ -202,13 +202,16 @@ public abstract class AbstractManagedConnectionFactory<C>
 
     /**
      * The credential a request is for: the {@link PasswordCredential} for this factory in the
-     * container's {@code Subject} (container-managed sign-on), else the credentials the application
+     * container's {@code Subject} (container-managed sign-on) when it names a user, else the credentials the application
      * passed ({@code getConnection(user, password)}), else the configured user and password.
      */
     Credential credentialOf(Subject subject, ConnectionRequestInfo info) {
         if (subject != null) {
             for (PasswordCredential pc : subject.getPrivateCredentials(PasswordCredential.class)) {
-                if (pc.getManagedConnectionFactory() == null || pc.getManagedConnectionFactory().equals(this)) {
+                // Payara hands over a credential with an empty user name when the connector pool
+                // names no user: that is no identity, and the configured credentials apply.
+                boolean anonymous = pc.getUserName() == null || pc.getUserName().isEmpty();
+                if (!anonymous && (pc.getManagedConnectionFactory() == null || pc.getManagedConnectionFactory().equals(this))) {
                     return new Credential(pc.getUserName(), pc.getPassword() == null ? null : new String(pc.getPassword()));
                 }
             }

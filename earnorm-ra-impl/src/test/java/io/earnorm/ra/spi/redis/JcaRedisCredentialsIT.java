@@ -8,6 +8,7 @@ import io.earnorm.ra.spi.Credential;
 import io.earnorm.ra.spi.EarnormManagedConnection;
 import io.earnorm.ra.testsupport.RedisServerProcess;
 import jakarta.resource.ResourceException;
+import jakarta.resource.spi.ManagedConnection;
 import jakarta.resource.spi.security.PasswordCredential;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -137,6 +138,22 @@ class JcaRedisCredentialsIT extends JcaRedisFixture {
         }
         assertThat(mcf.toString()).doesNotContain(ALICE_SECRET);
         assertThat(inUri.toString()).doesNotContain(ALICE_SECRET);
+    }
+
+    @Test
+    void aSubjectWhoseCredentialNamesNoUserGetsTheConfiguredUser() throws Exception {
+        // What Payara passes when the connector pool names no user of its own.
+        RedisManagedConnectionFactory mcf = definition(server.uri());
+        mcf.setUser("alice");
+        mcf.setPassword(ALICE_SECRET);
+        Subject anonymous = subject(mcf, "", "");
+
+        ManagedConnection mc = mcf.createManagedConnection(anonymous, null);
+        try {
+            assertThat(whoami((RedisConnection) mc.getConnection(anonymous, null))).isEqualTo("alice");
+        } finally {
+            mc.destroy();
+        }
     }
 
     @Test
