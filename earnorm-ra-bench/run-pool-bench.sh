@@ -14,28 +14,4 @@
 #   JAVA      the java launcher (default: java on the PATH)
 set -euo pipefail
 
-here="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
-jar="$here/target/benchmarks.jar"
-out="${OUT_DIR:-$here/target/pool-bench}"
-threads="${THREADS:-1,2,8,32}"
-
-jmh_args=()
-if [[ "${QUICK:-0}" == 1 ]]; then
-  jmh_args+=(-wi 1 -w 1s -i 1 -r 1s)
-fi
-for arg in "$@"; do
-  if [[ "$arg" == --quick ]]; then
-    jmh_args+=(-wi 1 -w 1s -i 1 -r 1s)
-  else
-    jmh_args+=("$arg")
-  fi
-done
-
-if [[ ! -f "$jar" ]]; then
-  echo "$jar is missing: run 'mvn -B -q install -DskipTests' in $(dirname "$here") first" >&2
-  exit 1
-fi
-mkdir -p "$out"
-
-"${JAVA:-java}" -cp "$jar" io.earnorm.ra.bench.pool.PoolBenchMain \
-  --threads="$threads" --out="$out" ${jmh_args[@]+"${jmh_args[@]}"} 2>&1 | tee "$out/pool-borrow.log"
+exec "$(dirname "${BASH_SOURCE[0]}")/bench-runner.sh" io.earnorm.ra.bench.pool.PoolBenchMain 1,2,8,32 pool-bench "$@"

@@ -1,5 +1,7 @@
 package io.earnorm.ra.bench.pool;
 
+import io.earnorm.ra.bench.RunnerArguments;
+
 import org.openjdk.jmh.profile.GCProfiler;
 import org.openjdk.jmh.results.RunResult;
 import org.openjdk.jmh.results.format.ResultFormatType;
@@ -11,7 +13,6 @@ import org.openjdk.jmh.runner.options.OptionsBuilder;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 
 /**
@@ -30,7 +31,7 @@ public final class PoolBenchMain {
     }
 
     public static void main(String[] args) throws Exception {
-        Arguments arguments = Arguments.parse(args);
+        RunnerArguments arguments = RunnerArguments.parse(args, List.of(1, 2, 8, 32), Path.of("target", "pool-bench"));
         CommandLineOptions jmh = new CommandLineOptions(arguments.jmhArgs());
         Files.createDirectories(arguments.outDir());
 
@@ -63,39 +64,5 @@ public final class PoolBenchMain {
     private static boolean hasGcProfiler(CommandLineOptions jmh) {
         return jmh.getProfilers().stream()
                 .anyMatch(p -> p.getKlass().equals("gc") || p.getKlass().equals(GCProfiler.class.getName()));
-    }
-
-    /** This runner's own options, split from those it hands to JMH. */
-    record Arguments(List<Integer> threads, Path outDir, String[] jmhArgs) {
-
-        static final List<Integer> DEFAULT_THREADS = List.of(1, 2, 8, 32);
-        static final Path DEFAULT_OUT_DIR = Path.of("target", "pool-bench");
-
-        static Arguments parse(String[] args) {
-            List<Integer> threads = DEFAULT_THREADS;
-            Path outDir = DEFAULT_OUT_DIR;
-            List<String> jmhArgs = new ArrayList<>();
-            for (String arg : args) {
-                if (arg.startsWith("--threads=")) {
-                    threads = parseThreads(arg.substring("--threads=".length()));
-                } else if (arg.startsWith("--out=")) {
-                    outDir = Path.of(arg.substring("--out=".length()));
-                } else {
-                    jmhArgs.add(arg);
-                }
-            }
-            return new Arguments(threads, outDir, jmhArgs.toArray(String[]::new));
-        }
-
-        private static List<Integer> parseThreads(String list) {
-            List<Integer> threads = Arrays.stream(list.split("[,\\s]+"))
-                    .filter(s -> !s.isEmpty())
-                    .map(Integer::valueOf)
-                    .toList();
-            if (threads.isEmpty() || threads.stream().anyMatch(t -> t < 1)) {
-                throw new IllegalArgumentException("--threads must list thread counts >= 1, e.g. --threads=1,2,8,32 (got '" + list + "')");
-            }
-            return threads;
-        }
     }
 }

@@ -1,0 +1,193 @@
+package io.earnorm.ra.bench.backend;
+
+import org.openjdk.jmh.annotations.Mode;
+import org.openjdk.jmh.results.BenchmarkResult;
+import org.openjdk.jmh.results.IterationResult;
+import org.openjdk.jmh.results.Result;
+import org.openjdk.jmh.results.RunResult;
+import org.openjdk.jmh.util.ListStatistics;
+
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.TreeSet;
+
+/**
+ * Turns the results of the backend runs into one markdown table, one row per operation and thread
+ * count: throughput and p99 latency of both sides, and their ratios; then names the rows that miss
+ * the goal.
+ *
+ * <p>p99 is the 99th percentile of JMH's SampleTime samples. Throughput is measured when the run
+ * included JMH's Throughput mode ({@code -bm thrpt,sample}); otherwise it is derived from the same
+ * SampleTime fork by Little's law: each of the {@code threads} benchmark threads runs operations
+ * back to back, so operations complete at {@code threads / mean operation time}. (What the
+ * derivation leaves out is JMH's loop between two operations, tens of nanoseconds against
+ * operations of tens of microseconds, on both sides alike.) It is derived per measurement
+ * iteration, and its ± is the 99.9% confidence interval across iterations, as JMH computes it
+ * for Throughput mode; the interval JMH gives a SampleTime mean counts every sample as independent
+ * and would claim a precision the machine does not have.
+ */
+final class BackendResultTable {
+
+    /** The goal: at least this share of the native pool's throughput... */
+    static final double MIN_THROUGHPUT_RATIO = 0.97;
+    /** ...and a p99 latency at most this multiple of the native pool's. */
+    static final double MAX_P99_RATIO = 1.10;
+
+    private static final double P99 = 99.0;
+    /** The confidence JMH's own error intervals use. */
+    private static final double CONFIDENCE = 0.999;
+    private static final double MICROS_PER_MILLI = 1000;
+
+    private final Map<Key, RunResult> results = new HashMap<>();
+    private final TreeSet<Integer> threadCounts = new TreeSet<>();
+
+    /** A result's place: which method, in which mode, at how many threads. */
+    private record Key(String benchmark, Mode mode, int threads) {
+    }
+
+    private BackendResultTable(Collection<RunResult> runs) {
+        for (RunResult r : runs) {
+            int threads = r.getParams().getThreads();
+            results.put(new Key(r.getParams().getBenchmark(), r.getParams().getMode(), threads), r);
+            threadCounts.add(threads);
+        }
+    }
+
+    static String markdown(Collection<RunResult> runs) {
+        return new BackendResultTable(runs).render();
+    }
+
+    private String render() {
+        StringBuilder table = new StringBuilder()
+                .append("| backend | operation | threads | ours ops/ms | native ops/ms | ratio | ours p99 µs | native p99 µs | p99 ratio |\n")
+                .append("|---|---|---:|---:|---:|---:|---:|---:|---:|\n");
+        List<String> misses = new ArrayList<>();
+        for (BenchmarkPair pair : BenchmarkPair.ALL) {
+            for (int threads : threadCounts) {
+                Side ours = side(pair.oursName(), threads);
+                Side theirs = side(pair.theirsName(), threads);
+                if (ours.isEmpty() && theirs.isEmpty()) {
+                    continue;
+                }
+                Row row = new Row(pair, threads, ours, theirs);
+                table.append(row.markdown());
+                String miss = row.miss();
+                if (miss != null) {
+                    misses.add(miss);
+                }
+            }
+        }
+        table.append('\n');
+        String goal = "(ratio >= " + MIN_THROUGHPUT_RATIO + ", p99 ratio <= " + MAX_P99_RATIO + ")";
+        if (misses.isEmpty()) {
+            table.append("Every row meets the goal ").append(goal).append(".\n");
+        } else {
+            table.append("Rows below the goal ").append(goal).append(":\n");
+            misses.forEach(m -> table.append("- ").append(m).append('\n'));
+        }
+        return table.toString();
+    }
+
+    private Side side(String benchmark, int threads) {
+        return new Side(threads, results.get(new Key(benchmark, Mode.Throughput, threads)),
+                results.get(new Key(benchmark, Mode.SampleTime, threads)));
+    }
+
+    /** What was measured of one side at one thread count; either result may be missing. */
+    private record Side(int threads, RunResult throughputRun, RunResult sampleRun) {
+
+        boolean isEmpty() {
+            return throughputRun == null && sampleRun == null;
+        }
+        /** Operations per millisecond, measured or derived; NaN when neither mode was run. */
+        double throughput() {
+            if (throughputRun != null) {
+                Result<?> primary = throughputRun.getPrimaryResult();
+                return ScoreUnits.opsPerMilli(primary.getScore(), primary.getScoreUnit());
+            }
+            return sampleRun == null ? Double.NaN : derivedPerIteration().getMean();
+        }
+
+        /** The error of {@link #throughput()}: JMH's, or the same interval over the derived iterations. */
+        double throughputError() {
+            if (throughputRun != null) {
+                Result<?> primary = throughputRun.getPrimaryResult();
+                return ScoreUnits.opsPerMilli(primary.getScoreError(), primary.getScoreUnit());
+            }
+            return sampleRun == null ? Double.NaN : derivedPerIteration().getMeanErrorAt(CONFIDENCE);
+        }
+
+        /** threads / mean operation time of each measurement iteration, in operations per millisecond. */
+        private ListStatistics derivedPerIteration() {
+            ListStatistics perIteration = new ListStatistics();
+            for (BenchmarkResult fork : sampleRun.getBenchmarkResults()) {
+                for (IterationResult iteration : fork.getIterationResults()) {
+                    Result<?> mean = iteration.getPrimaryResult();
+                    perIteration.addValue(threads * MICROS_PER_MILLI / ScoreUnits.micros(mean.getScore(), mean.getScoreUnit()));
+                }
+            }
+            return perIteration;
+        }
+
+        /** The 99th percentile of the sampled operation times, in microseconds; NaN when not run. */
+        double p99() {
+            if (sampleRun == null) {
+                return Double.NaN;
+            }
+            Result<?> primary = sampleRun.getPrimaryResult();
+            return ScoreUnits.micros(primary.getStatistics().getPercentile(P99), primary.getScoreUnit());
+        }
+
+        String throughputCell() {
+            double error = throughputError();
+            // A single measured iteration has no error estimate: NaN, shown as n/a.
+            return isEmpty() ? "n/a" : format(throughput()) + " ± " + format(error);
+        }
+    }
+
+    /** One line of the table; a side that was not run shows as n/a. */
+    private record Row(BenchmarkPair pair, int threads, Side ours, Side theirs) {
+
+        String markdown() {
+            return "| " + pair.backend() + " (vs " + pair.nativePool() + ")"
+                    + " | " + pair.operation()
+                    + " | " + threads
+                    + " | " + ours.throughputCell()
+                    + " | " + theirs.throughputCell()
+                    + " | " + format(throughputRatio())
+                    + " | " + format(ours.p99())
+                    + " | " + format(theirs.p99())
+                    + " | " + format(p99Ratio())
+                    + " |\n";
+        }
+
+        /** What misses the goal in this row, or {@code null}. */
+        String miss() {
+            List<String> why = new ArrayList<>();
+            if (throughputRatio() < MIN_THROUGHPUT_RATIO) {
+                why.add("throughput ratio " + format(throughputRatio()));
+            }
+            if (p99Ratio() > MAX_P99_RATIO) {
+                why.add("p99 ratio " + format(p99Ratio()));
+            }
+            return why.isEmpty() ? null
+                    : pair.backend() + " " + pair.operation() + ", " + threads + (threads == 1 ? " thread: " : " threads: ") + String.join(", ", why);
+        }
+
+        private double throughputRatio() {
+            return ours.throughput() / theirs.throughput();
+        }
+
+        private double p99Ratio() {
+            return ours.p99() / theirs.p99();
+        }
+    }
+
+    private static String format(double value) {
+        return Double.isNaN(value) ? "n/a" : String.format(Locale.ROOT, value >= 100 ? "%.1f" : "%.3f", value);
+    }
+}
