@@ -10,9 +10,13 @@ import io.earnorm.ra.api.pool.ConnectionOpenException;
 import io.earnorm.ra.api.pool.IllegalReleaseException;
 import io.earnorm.ra.api.pool.PoolClosedException;
 import io.earnorm.ra.api.pool.PoolExhaustedException;
+import io.earnorm.ra.api.pool.ObservedPool;
 import io.earnorm.ra.api.pool.PoolListener;
+import io.earnorm.ra.api.pool.PoolMetrics;
+import io.earnorm.ra.api.pool.PoolRegistry;
 import io.earnorm.ra.api.pool.PoolState;
 import io.earnorm.ra.api.pool.PoolStats;
+import io.earnorm.ra.metrics.PoolMetricsRecorder;
 
 import java.lang.System.Logger.Level;
 import java.time.Duration;
@@ -57,7 +61,7 @@ import java.util.function.Predicate;
  *
  * @param <C> the physical connection
  */
-public final class ConnectionPool<C> implements Pool<PooledConnection<C>> {
+public final class ConnectionPool<C> implements Pool<PooledConnection<C>>, ObservedPool {
 
     private static final System.Logger LOG = System.getLogger(ConnectionPool.class.getName());
 
@@ -81,6 +85,7 @@ public final class ConnectionPool<C> implements Pool<PooledConnection<C>> {
     private final PoolConfig config;
     private final PoolClock clock;
     private final Listeners listeners = new Listeners();
+    private final PoolMetricsRecorder metrics;
 
     private final int minSize;
     private final int maxSize;
@@ -139,6 +144,8 @@ public final class ConnectionPool<C> implements Pool<PooledConnection<C>> {
         this.backend = Objects.requireNonNull(backend, "backend");
         this.config = Objects.requireNonNull(config, "config");
         this.clock = Objects.requireNonNull(clock, "clock");
+        this.metrics = new PoolMetricsRecorder(clock::nanoTime);
+        listeners.add(metrics);
         initialListeners.forEach(listeners::add);
 
         this.minSize = config.minSize();
@@ -170,6 +177,7 @@ public final class ConnectionPool<C> implements Pool<PooledConnection<C>> {
         LOG.log(Level.INFO, () -> "pool '" + name + "' created for " + backend.type() + " at " + backend.describe() + " (" + config + ")");
         this.listeners.poolCreated(name, config.toString());
         this.listeners.poolReady(name);
+        PoolRegistry.global().register(this);
         fill();
     }
 
@@ -380,6 +388,7 @@ public final class ConnectionPool<C> implements Pool<PooledConnection<C>> {
         executor.shutdown();
         LOG.log(Level.INFO, () -> "pool '" + name + "' closed");
         listeners.poolClosed(name);
+        PoolRegistry.global().unregister(this);
     }
 
     @Override
@@ -408,6 +417,16 @@ public final class ConnectionPool<C> implements Pool<PooledConnection<C>> {
         return new PoolStats(name, backend.type(), state, es.length, active, idle, waiting.get(), opening.get(),
                 minSize, maxSize, created.sum(), closed.sum(), timeouts.sum(), validationFailures.sum(), leaks.sum(),
                 Duration.ofNanos(idle == 0 ? 0 : idleSum / idle), Duration.ofNanos(es.length == 0 ? 0 : lifeSum / es.length), stale);
+    }
+
+    @Override
+    public PoolMetrics metrics() {
+        return metrics.snapshot(stats());
+    }
+
+    @Override
+    public String address() {
+        return backend.describe();
     }
 
     @Override

@@ -1,5 +1,7 @@
 package io.earnorm.ra.spi;
 
+import io.earnorm.ra.api.pool.PoolRegistry;
+import io.earnorm.ra.jmx.JmxExporter;
 import jakarta.resource.ResourceException;
 import jakarta.resource.spi.ActivationSpec;
 import jakarta.resource.spi.BootstrapContext;
@@ -9,6 +11,7 @@ import jakarta.resource.spi.endpoint.MessageEndpointFactory;
 
 import javax.transaction.xa.XAResource;
 import java.io.Serializable;
+import java.lang.management.ManagementFactory;
 import java.lang.System.Logger.Level;
 import java.util.Set;
 import java.util.Collections;
@@ -17,7 +20,7 @@ import java.util.List;
 
 /**
  * The resource adapter: it knows every connection definition the server deployed with it, and on
- * {@link #stop()} closes all their pools. Closing never waits for borrowed connections: they are
+ * {@link #stop()} closes all their pools. While started, it keeps an MXBean registered per open pool. Closing never waits for borrowed connections: they are
  * closed as they come back. It has no inbound side (no message endpoints).
  */
 public class EarnormResourceAdapter implements ResourceAdapter, Serializable {
@@ -28,15 +31,17 @@ public class EarnormResourceAdapter implements ResourceAdapter, Serializable {
     /** By identity: factories compare equal by config, yet each runs pools of its own. */
     private final transient Set<AbstractManagedConnectionFactory<?>> factories = Collections.synchronizedSet(Collections.newSetFromMap(new IdentityHashMap<>()));
     private transient volatile boolean started;
+    private transient JmxExporter jmx;
 
     @Override
-    public void start(BootstrapContext context) throws ResourceAdapterInternalException {
+    public synchronized void start(BootstrapContext context) throws ResourceAdapterInternalException {
         started = true;
-        LOG.log(Level.INFO, "EarnORM resource adapter started");
+        jmx = JmxExporter.start(PoolRegistry.global(), ManagementFactory.getPlatformMBeanServer());
+        LOG.log(Level.INFO, "EarnORM resource adapter started; its pools show in JMX under " + JmxExporter.DOMAIN + ":type=Pool");
     }
 
     @Override
-    public void stop() {
+    public synchronized void stop() {
         started = false;
         int closed = 0;
         for (AbstractManagedConnectionFactory<?> factory : managedConnectionFactories()) {
@@ -48,6 +53,10 @@ public class EarnormResourceAdapter implements ResourceAdapter, Serializable {
             }
         }
         factories.clear();
+        if (jmx != null) {
+            jmx.close();
+            jmx = null;
+        }
         int count = closed;
         LOG.log(Level.INFO, () -> "EarnORM resource adapter stopped; closed the pools of " + count + " connection definition(s)");
     }

@@ -1,0 +1,114 @@
+package io.earnorm.ra.jmx;
+
+import io.earnorm.ra.api.pool.PoolMXBean;
+import io.earnorm.ra.api.pool.PoolRegistry;
+import io.earnorm.ra.api.pool.PoolState;
+import io.earnorm.ra.pool.Backend;
+import io.earnorm.ra.pool.ConnectionPool;
+import io.earnorm.ra.pool.PoolConfig;
+import io.earnorm.ra.pool.PooledConnection;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+import javax.management.JMX;
+import javax.management.MBeanServer;
+import javax.management.MBeanServerFactory;
+import javax.management.ObjectName;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class JmxExporterTest {
+
+    private final MBeanServer server = MBeanServerFactory.newMBeanServer();
+    private final PoolRegistry registry = new PoolRegistry();
+    private final List<ConnectionPool<Object>> pools = new ArrayList<>();
+
+    @AfterEach
+    void closePools() {
+        pools.forEach(ConnectionPool::close);
+    }
+
+    @Test
+    void eachPoolIsAnMXBeanWhileItIsOpenAndItsFiguresAreLive() throws Exception {
+        ConnectionPool<Object> pool = pool("orders");
+        registry.register(pool);
+        JmxExporter exporter = JmxExporter.start(registry, server);
+        ObjectName name = new ObjectName("io.earnorm.ra:type=Pool,backend=\"nothing\",name=\"orders\"");
+        assertThat(exporter.nameOf(pool)).isEqualTo(name);
+        PoolMXBean bean = JMX.newMXBeanProxy(server, name, PoolMXBean.class);
+
+        PooledConnection<Object> held = pool.acquire();
+        assertThat(bean.getActive()).isEqualTo(1);
+        assertThat(bean.getMaxSize()).isEqualTo(3);
+        assertThat(bean.getState()).isEqualTo("READY");
+        assertThat(bean.getAddress()).isEqualTo("nowhere:0");
+        held.close();
+        assertThat(bean.getActive()).isZero();
+        assertThat(bean.getIdle()).isEqualTo(1);
+        assertThat(server.getAttribute(name, "Created")).isEqualTo(1L);
+
+        bean.clear();
+        assertThat(pool.state()).isEqualTo(PoolState.PAUSED);
+        assertThat(bean.getClosedByReason()).containsEntry("STALE", 1L);
+
+        registry.unregister(pool);
+        assertThat(server.isRegistered(name)).isFalse();
+        exporter.close();
+    }
+
+    @Test
+    void poolsOfTheSameNameGetAnInstanceKeyAndCloseUnregistersThemAll() throws Exception {
+        JmxExporter exporter = JmxExporter.start(registry, server);
+        ConnectionPool<Object> first = pool("twin");
+        ConnectionPool<Object> second = pool("twin");
+        registry.register(first);
+        registry.register(second);
+
+        assertThat(exporter.nameOf(second).getKeyProperty("instance")).isEqualTo("2");
+        assertThat(server.queryNames(new ObjectName("io.earnorm.ra:type=Pool,*"), null)).hasSize(2);
+
+        exporter.close();
+
+        assertThat(server.queryNames(new ObjectName("io.earnorm.ra:type=Pool,*"), null)).isEmpty();
+        registry.register(pool("after-close"));
+        assertThat(server.queryNames(new ObjectName("io.earnorm.ra:type=Pool,*"), null)).as("no longer listening").isEmpty();
+    }
+
+    private ConnectionPool<Object> pool(String name) {
+        ConnectionPool<Object> pool = new ConnectionPool<>(name, new NothingBackend(),
+                PoolConfig.builder().minSize(0).maxSize(3).probeInterval(Duration.ofSeconds(30)).build());
+        pools.add(pool);
+        return pool;
+    }
+
+    /** Connections that are plain objects. */
+    private static final class NothingBackend implements Backend<Object> {
+
+        @Override
+        public String type() {
+            return "nothing";
+        }
+
+        @Override
+        public String describe() {
+            return "nowhere:0";
+        }
+
+        @Override
+        public Object open() {
+            return new Object();
+        }
+
+        @Override
+        public boolean validate(Object connection, Duration timeout) {
+            return true;
+        }
+
+        @Override
+        public void close(Object connection) {
+        }
+    }
+}
