@@ -30,6 +30,11 @@ final class Api {
         return send(request(path).GET());
     }
 
+    /** A GET of a path of the server rather than of the application ({@code metrics}, {@code health/ready}). */
+    Reply getFromServer(String path) {
+        return send(HttpRequest.newBuilder(base.resolve("/" + path)).timeout(TIMEOUT).GET());
+    }
+
     Reply delete(String path, String clientId) {
         return send(request(path).header("X-Client-Id", clientId).DELETE());
     }

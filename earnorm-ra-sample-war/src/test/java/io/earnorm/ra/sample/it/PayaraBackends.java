@@ -33,6 +33,7 @@ final class PayaraBackends {
         p.setProperty("earnorm.postgres.password", postgres.password());
         p.setProperty("earnorm.redis.uri", TestServers.redisUri());
         p.setProperty("earnorm.mongo.uri", TestServers.mongoUri());
+        p.setProperty(FlakyRedis.URI_PROPERTY, FlakyRedis.uri());
         try {
             Files.createDirectories(Path.of(required("payara.tmpdir")));
             try (OutputStream out = Files.newOutputStream(Path.of(required("earnorm.payara.properties")))) {

@@ -1,0 +1,135 @@
+package io.earnorm.ra.sample.it;
+
+import jakarta.json.JsonObject;
+import org.jboss.arquillian.container.test.api.Deployment;
+import org.jboss.arquillian.container.test.api.RunAsClient;
+import org.jboss.arquillian.junit5.ArquillianExtension;
+import org.jboss.arquillian.test.api.ArquillianResource;
+import org.jboss.shrinkwrap.api.spec.WebArchive;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+import java.net.URL;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.function.Predicate;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The pools as operators see them on Payara Micro: {@code /metrics} (the earnorm-ra-microprofile
+ * library in the sample application), {@code /health/ready}, the MXBeans in the platform MBean
+ * server, and {@code /api/pools}, which the pool page draws.
+ */
+@ExtendWith(ArquillianExtension.class)
+@RunAsClient
+class ObservabilityIT {
+
+    private static final Duration PATIENCE = Duration.ofSeconds(60);
+
+    @Deployment(testable = false)
+    static WebArchive deployment() {
+        return SampleDeployment.application().addClasses(FlakyRedisDefinition.class, MBeansResource.class);
+    }
+
+    @ArquillianResource
+    URL deployed;
+
+    private Api api;
+
+    @BeforeEach
+    void client() {
+        api = new Api(deployed);
+    }
+
+    @Test
+    void metricsShowEachPoolWithTheFiguresOfItsStats() {
+        String client = "it-" + UUID.randomUUID();
+        Api.Reply created = api.post("api/users", "{\"name\": \"Metric Mary\", \"email\": \"" + client + "@example.com\"}", client);
+        assertThat(created.status()).as(created.toString()).isEqualTo(201);
+        String id = created.json().asJsonObject().getString("id");
+        for (int i = 0; i < 3; i++) {
+            assertThat(api.get("api/users/" + id).status()).isEqualTo(200);
+        }
+
+        String metrics = api.getFromServer("metrics").body();
+        JsonObject users = pool("sample-users");
+
+        assertThat(value(metrics, "earnorm_pool_connections_max", "sample-users")).isEqualTo(10.0);
+        assertThat(value(metrics, "earnorm_pool_connections_max", "sample-cache")).isEqualTo(10.0);
+        assertThat(value(metrics, "earnorm_pool_connections_max", "sample-ledger")).isEqualTo(10.0);
+        assertThat(value(metrics, "earnorm_pool_connections_created_total", "sample-users"))
+                .isEqualTo((double) users.getJsonNumber("created").longValue()).isGreaterThanOrEqualTo(1.0);
+        assertThat(value(metrics, "earnorm_pool_state", "sample-cache")).as("ready").isEqualTo(0.0);
+        assertThat(value(metrics, "earnorm_pool_connections_in_use", "sample-users")).isZero();
+        // One read went to MongoDB (the first: the cache had it after), one write: at least two acquires.
+        assertThat(value(metrics, "earnorm_pool_acquire_wait_seconds_count", "sample-users")).isGreaterThanOrEqualTo(2.0);
+        assertThat(value(metrics, "earnorm_pool_connections_use_seconds_count", "sample-cache")).isGreaterThanOrEqualTo(4.0);
+        assertThat(metrics).contains("backend=\"mongodb\"", "backend=\"redis\"", "backend=\"postgresql\"");
+    }
+
+    @Test
+    void readinessGoesDownWhileABackendIsStoppedAndUpWhenItIsBack() throws InterruptedException {
+        assertThat(api.get("api/it/flaky-redis").status()).isEqualTo(200);
+        assertThat(api.getFromServer("health/ready").status()).isEqualTo(200);
+
+        FlakyRedis.server().stop();
+        try {
+            await("readiness DOWN", () -> {
+                api.get("api/it/flaky-redis"); // the failed open pauses the pool
+                return api.getFromServer("health/ready").status() == 503;
+            });
+            Api.Reply down = api.getFromServer("health/ready");
+            assertThat(down.body()).contains("DOWN", FlakyRedisDefinition.POOL_NAME, "paused");
+            assertThat(pool(FlakyRedisDefinition.POOL_NAME).getString("state")).isEqualTo("PAUSED");
+            assertThat(api.getFromServer("health/live").status()).as("a stopped server is not a reason to restart").isEqualTo(200);
+        } finally {
+            FlakyRedis.server().start();
+        }
+
+        await("readiness UP again", () -> api.getFromServer("health/ready").status() == 200);
+        assertThat(api.get("api/it/flaky-redis").status()).isEqualTo(200);
+    }
+
+    @Test
+    void eachPoolIsAnMXBeanInThePlatformMBeanServer() {
+        assertThat(api.get("api/status").status()).isEqualTo(200); // opens the three pools
+
+        List<String> names = api.get("api/it/mbeans").body().lines().toList();
+
+        assertThat(names).anyMatch(n -> n.contains("name=\"sample-users") && n.contains("backend=\"mongodb\""))
+                .anyMatch(n -> n.contains("name=\"sample-cache") && n.contains("backend=\"redis\""))
+                .anyMatch(n -> n.contains("name=\"sample-ledger") && n.contains("backend=\"postgresql\""));
+        assertThat(api.get("api/it/mbeans/sample-users/MaxSize").body()).isEqualTo("10");
+        assertThat(api.get("api/it/mbeans/sample-users/State").body()).isEqualTo("READY");
+    }
+
+    private JsonObject pool(String name) {
+        return api.get("api/pools").json().asJsonArray().getValuesAs(JsonObject.class).stream()
+                .filter(p -> p.getString("name").startsWith(name))
+                .findFirst().orElseThrow(() -> new AssertionError("no pool " + name + " in /api/pools"));
+    }
+
+    /** The value of a Prometheus sample of {@code metric} whose pool tag starts with {@code pool} (sub-pools add the user). */
+    private static double value(String metrics, String metric, String pool) {
+        Predicate<String> ofPool = line -> line.startsWith(metric + "{") && line.contains("pool=\"" + pool);
+        Optional<String> line = metrics.lines().filter(ofPool).findFirst();
+        assertThat(line).as(metric + " of pool " + pool + " in /metrics").isPresent();
+        String sample = line.get();
+        return Double.parseDouble(sample.substring(sample.lastIndexOf(' ') + 1));
+    }
+
+    private static void await(String what, java.util.function.BooleanSupplier condition) throws InterruptedException {
+        Instant deadline = Instant.now().plus(PATIENCE);
+        while (!condition.getAsBoolean()) {
+            if (Instant.now().isAfter(deadline)) {
+                throw new AssertionError("waited " + PATIENCE.toSeconds() + "s for " + what);
+            }
+            Thread.sleep(100);
+        }
+    }
+}

@@ -1,0 +1,96 @@
+package io.earnorm.ra.sample.it;
+
+import jakarta.json.JsonObject;
+import org.jboss.arquillian.container.test.api.Deployment;
+import org.jboss.arquillian.container.test.api.RunAsClient;
+import org.jboss.arquillian.junit5.ArquillianExtension;
+import org.jboss.arquillian.test.api.ArquillianResource;
+import org.jboss.shrinkwrap.api.spec.WebArchive;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.openqa.selenium.By;
+import org.openqa.selenium.OutputType;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.support.ui.WebDriverWait;
+
+import java.io.File;
+import java.io.IOException;
+import java.net.URL;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.time.Duration;
+import java.util.List;
+import java.util.UUID;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+/**
+ * The pool page in a real browser: headless Chromium (Debian's {@code chromium} and
+ * {@code chromium-driver}, which {@code .ci/prepare-machine} installs) loads {@code pools.html}
+ * from the running application; the figures it shows for a pool must be the pool's, and a
+ * screenshot is left at {@code target/pool-page.png}.
+ */
+@ExtendWith(ArquillianExtension.class)
+@RunAsClient
+class PoolPageIT {
+
+    private static final Path CHROMIUM = Path.of(System.getProperty("earnorm.chromium", "/usr/bin/chromium"));
+    private static final Path CHROMEDRIVER = Path.of(System.getProperty("earnorm.chromedriver", "/usr/bin/chromedriver"));
+
+    @Deployment(testable = false)
+    static WebArchive deployment() {
+        return SampleDeployment.application();
+    }
+
+    @ArquillianResource
+    URL deployed;
+
+    @Test
+    void thePageShowsEachPoolWithTheFiguresOfItsStats() throws IOException {
+        assumeTrue(Files.isExecutable(CHROMIUM) && Files.isExecutable(CHROMEDRIVER),
+                "needs " + CHROMIUM + " and " + CHROMEDRIVER + " (apt-get install chromium chromium-driver; .ci/prepare-machine does)");
+        Api api = new Api(deployed);
+        String client = "page-" + UUID.randomUUID();
+        assertThat(api.post("api/users", "{\"name\": \"Page Paul\", \"email\": \"" + client + "@example.com\"}", client).status()).isEqualTo(201);
+
+        ChromeDriverService service = new ChromeDriverService.Builder().usingDriverExecutable(CHROMEDRIVER.toFile()).usingAnyFreePort().build();
+        ChromeOptions options = new ChromeOptions().setBinary(CHROMIUM.toFile())
+                .addArguments("--headless=new", "--no-sandbox", "--disable-dev-shm-usage", "--window-size=1200,600");
+        ChromeDriver browser = new ChromeDriver(service, options);
+        try {
+            browser.get(deployed.toString().replaceFirst("//[^/:]+:", "//127.0.0.1:") + "pools.html");
+            WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(30));
+            wait.until(b -> b.findElements(By.cssSelector(".pool")).size() >= 3);
+
+            for (String poolName : List.of("sample-users", "sample-cache", "sample-ledger")) {
+                JsonObject stats = poolFromApi(api, poolName);
+                WebElement row = browser.findElements(By.cssSelector(".pool")).stream()
+                        .filter(e -> e.getAttribute("data-pool").startsWith(poolName)).findFirst()
+                        .orElseThrow(() -> new AssertionError("no row for " + poolName));
+                assertThat(row.findElement(By.cssSelector("[data-field=inUse]")).getText())
+                        .isEqualTo(stats.getInt("inUse") + " / " + stats.getInt("maxSize") + " in use");
+                assertThat(row.findElement(By.cssSelector("[data-field=state]")).getText()).isEqualTo("READY");
+                assertThat(row.getAttribute("class")).doesNotContain("paused");
+                assertThat(row.getText()).contains(stats.getString("backend"), "acquire p50");
+            }
+            File shot = browser.getScreenshotAs(OutputType.FILE);
+            Path target = Path.of(System.getProperty("earnorm.screenshots", "target"), "pool-page.png");
+            Files.createDirectories(target.getParent());
+            Files.copy(shot.toPath(), target, StandardCopyOption.REPLACE_EXISTING);
+            assertThat(Files.size(target)).isPositive();
+        } finally {
+            browser.quit();
+        }
+    }
+
+    private static JsonObject poolFromApi(Api api, String name) {
+        return api.get("api/pools").json().asJsonArray().getValuesAs(JsonObject.class).stream()
+                .filter(p -> p.getString("name").startsWith(name)).findFirst()
+                .orElseThrow(() -> new AssertionError("no pool " + name + " in /api/pools"));
+    }
+}
