@@ -19,6 +19,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 class JmxExporterTest {
 
@@ -52,7 +53,8 @@ class JmxExporterTest {
 
         bean.clear();
         assertThat(pool.state()).isEqualTo(PoolState.PAUSED);
-        assertThat(bean.getClosedByReason()).containsEntry("STALE", 1L);
+        // The retired connection is closed in the background.
+        await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> assertThat(bean.getClosedByReason()).containsEntry("STALE", 1L));
 
         registry.unregister(pool);
         assertThat(server.isRegistered(name)).isFalse();
