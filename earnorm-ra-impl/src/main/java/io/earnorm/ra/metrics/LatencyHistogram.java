@@ -2,77 +2,92 @@ package io.earnorm.ra.metrics;
 
 import io.earnorm.ra.api.pool.LatencySummary;
 
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
 import java.time.Duration;
-import java.util.concurrent.atomic.AtomicLong;
-import java.util.concurrent.atomic.AtomicLongArray;
-import java.util.concurrent.atomic.LongAdder;
+import java.util.ArrayList;
+import java.util.List;
 
 /**
- * Durations in buckets a quarter of a power of two wide (1 ns to about 150 years in 256 buckets),
- * recorded with a few uncontended atomic additions and no allocation, so that it can sit on the
- * borrow path.
- * The count, total and max are cumulative; percentiles are read over a recent window by comparing
- * the buckets with a copy taken at least {@code window} earlier ({@link #summary}).
+ * Durations in buckets a quarter of a power of two wide (1 ns to about 150 years in 256 buckets).
+ * Recording happens in {@link Recorder}s that have one writer at a time (the pool gives each
+ * connection its own, and a connection has one borrower), so a record is a few plain stores:
+ * no atomic instruction, no lock and no allocation on the borrow path. The histogram adds up its
+ * recorders, and those retired, when asked for a {@link #summary}: count, total and max are
+ * cumulative; percentiles cover a recent window, read by comparing the buckets with a copy taken
+ * at least {@code window} earlier.
  */
 public final class LatencyHistogram {
 
     private static final int SUB_BUCKETS = 4;
-    private static final int BUCKETS = 64 * SUB_BUCKETS;
+    static final int BUCKETS = 64 * SUB_BUCKETS;
+    private static final int COUNT = BUCKETS;
+    private static final int TOTAL = BUCKETS + 1;
+    private static final int MAX = BUCKETS + 2;
+    private static final int SLOTS = BUCKETS + 3;
+    private static final VarHandle SLOT = MethodHandles.arrayElementVarHandle(long[].class);
 
-    /** Threads record into one of these stripes of buckets, so that borrowers on many cores rarely share a counter. */
-    private static final int STRIPES = 8;
-
-    private final AtomicLongArray buckets = new AtomicLongArray(STRIPES * BUCKETS);
-    private final LongAdder count = new LongAdder();
-    private final LongAdder totalNanos = new LongAdder();
-    private final AtomicLong maxNanos = new AtomicLong();
     private final Duration window;
-
-    // The window's baselines: 'older' is at least one window old, 'newer' younger; guarded by this.
+    // All guarded by this.
+    private final List<Recorder> live = new ArrayList<>();
+    private final long[] retired = new long[SLOTS];
     private long[] older = new long[BUCKETS];
-    private long olderAt;
-    private long[] newer = new long[BUCKETS];
     private long newerAt;
+    private long[] newer = new long[BUCKETS];
 
     public LatencyHistogram(Duration window, long nowNanos) {
         this.window = window;
-        this.olderAt = nowNanos;
         this.newerAt = nowNanos;
     }
 
-    public void record(long nanos) {
-        long n = Math.max(0, nanos);
-        int stripe = (int) (Thread.currentThread().getId() & (STRIPES - 1));
-        buckets.incrementAndGet(stripe * BUCKETS + bucketOf(n));
-        count.increment();
-        totalNanos.add(n);
-        long max = maxNanos.get();
-        while (n > max && !maxNanos.compareAndSet(max, n)) {
-            max = maxNanos.get();
+    /** A recorder whose figures count in this histogram until it is {@linkplain #retire retired}. */
+    public synchronized Recorder newRecorder() {
+        Recorder r = new Recorder();
+        live.add(r);
+        return r;
+    }
+
+    /** Folds a recorder that will record no more into the histogram's own figures. */
+    public synchronized void retire(Recorder r) {
+        if (live.remove(r)) {
+            r.addTo(retired);
         }
+    }
+
+    /** Records one duration from any thread, for events too rare to need a recorder (opening a connection). */
+    public synchronized void record(long nanos) {
+        add(retired, nanos);
     }
 
     /** The cumulative figures and the percentiles of the last one to two windows. */
     public synchronized LatencySummary summary(long nowNanos) {
-        long[] current = new long[BUCKETS];
-        for (int i = 0; i < STRIPES * BUCKETS; i++) {
-            current[i % BUCKETS] += buckets.get(i);
+        long[] all = retired.clone();
+        for (Recorder r : live) {
+            r.addTo(all);
         }
-        long windowNanos = window.toNanos();
-        if (nowNanos - newerAt >= windowNanos) {
+        if (nowNanos - newerAt >= window.toNanos()) {
             older = newer;
-            olderAt = newerAt;
-            newer = current.clone();
+            newer = java.util.Arrays.copyOf(all, BUCKETS);
             newerAt = nowNanos;
         }
         long[] recent = new long[BUCKETS];
         long recentCount = 0;
         for (int i = 0; i < BUCKETS; i++) {
-            recent[i] = current[i] - older[i];
+            recent[i] = Math.max(0, all[i] - older[i]);
             recentCount += recent[i];
         }
-        return new LatencySummary(count.sum(), Duration.ofNanos(totalNanos.sum()), Duration.ofNanos(maxNanos.get()), recentCount,
+        return new LatencySummary(all[COUNT], Duration.ofNanos(all[TOTAL]), Duration.ofNanos(all[MAX]), recentCount,
                 percentile(recent, recentCount, 0.50), percentile(recent, recentCount, 0.95), percentile(recent, recentCount, 0.99));
+    }
+
+    private static void add(long[] data, long nanos) {
+        long n = Math.max(0, nanos);
+        data[bucketOf(n)]++;
+        data[COUNT]++;
+        data[TOTAL] += n;
+        if (n > data[MAX]) {
+            data[MAX] = n;
+        }
     }
 
     private static Duration percentile(long[] counts, long total, double quantile) {
@@ -111,5 +126,40 @@ public final class LatencyHistogram {
         long step = base >>> 2;
         long upper = base + (sub + 1) * step - 1;
         return upper < 0 ? Long.MAX_VALUE : upper;
+    }
+
+    /**
+     * One writer's share of a histogram. The writer may change (a connection passes from borrower
+     * to borrower) as long as each hand-over happens-before the next record, which the pool's
+     * claim of a connection guarantees. Readers see each slot whole (opaque access), perhaps a
+     * record or two behind.
+     */
+    public static final class Recorder {
+
+        private final long[] data = new long[SLOTS];
+
+        private Recorder() {
+        }
+
+        public void record(long nanos) {
+            long n = Math.max(0, nanos);
+            increment(bucketOf(n), 1);
+            increment(COUNT, 1);
+            increment(TOTAL, n);
+            if (n > (long) SLOT.getOpaque(data, MAX)) {
+                SLOT.setOpaque(data, MAX, n);
+            }
+        }
+
+        private void increment(int slot, long by) {
+            SLOT.setOpaque(data, slot, (long) SLOT.getOpaque(data, slot) + by);
+        }
+
+        void addTo(long[] sums) {
+            for (int i = 0; i < MAX; i++) {
+                sums[i] += (long) SLOT.getOpaque(data, i);
+            }
+            sums[MAX] = Math.max(sums[MAX], (long) SLOT.getOpaque(data, MAX));
+        }
     }
 }

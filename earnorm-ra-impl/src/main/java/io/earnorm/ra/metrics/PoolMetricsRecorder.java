@@ -1,7 +1,6 @@
 package io.earnorm.ra.metrics;
 
 import io.earnorm.ra.api.pool.CloseReason;
-import io.earnorm.ra.api.pool.PoolListener;
 import io.earnorm.ra.api.pool.PoolMetrics;
 import io.earnorm.ra.api.pool.PoolStats;
 
@@ -13,11 +12,12 @@ import java.util.concurrent.atomic.AtomicLongArray;
 import java.util.function.LongSupplier;
 
 /**
- * Turns one pool's events into what {@link PoolMetrics} holds beyond its stats: closes per reason,
- * backend errors, and the acquire-wait, time-in-use and open-time histograms. Recording is a few
- * atomic additions, so it can listen to every borrow.
+ * What {@link PoolMetrics} holds beyond a pool's stats: closes per reason, backend errors, and the
+ * acquire-wait, time-in-use and open-time histograms. The pool calls it directly rather than as a
+ * listener: borrow and return record into the {@link ConnectionTimings} of the connection they
+ * move (plain stores), the rare events here use atomics.
  */
-public final class PoolMetricsRecorder implements PoolListener {
+public final class PoolMetricsRecorder {
 
     /** How far back the percentiles look: one to two of these. */
     public static final Duration RECENT_WINDOW = Duration.ofMinutes(1);
@@ -39,6 +39,24 @@ public final class PoolMetricsRecorder implements PoolListener {
         this.openTime = new LatencyHistogram(RECENT_WINDOW, now);
     }
 
+    /** The recorders of one new connection; give them back with {@link #connectionClosed}. */
+    public ConnectionTimings newConnection(long openNanos) {
+        openTime.record(openNanos);
+        return new ConnectionTimings(acquireWait.newRecorder(), timeInUse.newRecorder());
+    }
+
+    /** A connection closed; {@code timings} is null for one that never opened. */
+    public void connectionClosed(ConnectionTimings timings, CloseReason reason) {
+        if (timings != null) {
+            acquireWait.retire(timings.acquireWait());
+            timeInUse.retire(timings.timeInUse());
+        }
+        closedByReason.incrementAndGet(reason.ordinal());
+        if (reason == CloseReason.ERROR) {
+            backendErrors.incrementAndGet();
+        }
+    }
+
     public PoolMetrics snapshot(PoolStats stats) {
         long now = nanoClock.getAsLong();
         Map<CloseReason, Long> closed = new EnumMap<>(CloseReason.class);
@@ -48,26 +66,7 @@ public final class PoolMetricsRecorder implements PoolListener {
         return new PoolMetrics(stats, closed, backendErrors.get(), acquireWait.summary(now), timeInUse.summary(now), openTime.summary(now));
     }
 
-    @Override
-    public void connectionReady(String pool, long connectionId, long openNanos) {
-        openTime.record(openNanos);
-    }
-
-    @Override
-    public void connectionClosed(String pool, long connectionId, CloseReason reason, Throwable cause) {
-        closedByReason.incrementAndGet(reason.ordinal());
-        if (reason == CloseReason.ERROR) {
-            backendErrors.incrementAndGet();
-        }
-    }
-
-    @Override
-    public void checkedOut(String pool, long connectionId, long waitNanos) {
-        acquireWait.record(waitNanos);
-    }
-
-    @Override
-    public void checkedIn(String pool, long connectionId, long heldNanos) {
-        timeInUse.record(heldNanos);
+    /** Where one connection's borrows are timed: written only by its borrower of the moment. */
+    public record ConnectionTimings(LatencyHistogram.Recorder acquireWait, LatencyHistogram.Recorder timeInUse) {
     }
 }

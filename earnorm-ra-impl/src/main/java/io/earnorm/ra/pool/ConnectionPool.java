@@ -145,7 +145,6 @@ public final class ConnectionPool<C> implements Pool<PooledConnection<C>>, Obser
         this.config = Objects.requireNonNull(config, "config");
         this.clock = Objects.requireNonNull(clock, "clock");
         this.metrics = new PoolMetricsRecorder(clock::nanoTime);
-        listeners.add(metrics);
         initialListeners.forEach(listeners::add);
 
         this.minSize = config.minSize();
@@ -493,6 +492,9 @@ public final class ConnectionPool<C> implements Pool<PooledConnection<C>>, Obser
         if (leakNanos != 0) {
             e.borrowRecord = new PoolEntry.BorrowRecord(e.state(), now, new Throwable("connection #" + e.id + " of pool '" + name + "' was borrowed here"));
         }
+        // Timed when the connection comes back: recording here would grow the borrow path past
+        // what the JIT inlines into the caller, and the handle would then be allocated.
+        e.waitNanos = now - start;
         listeners.checkedOut(name, e.id, now - start);
     }
 
@@ -711,6 +713,8 @@ public final class ConnectionPool<C> implements Pool<PooledConnection<C>>, Obser
             throw releasedTwice(e);
         }
         long now = clock.nanoTime();
+        e.timings.acquireWait().record(e.waitNanos);
+        e.timings.timeInUse().record(now - e.borrowedNanos);
         listeners.checkedIn(name, e.id, now - e.borrowedNanos);
         e.lastUsedNanos = now;
         CloseReason reason = null;
@@ -944,11 +948,12 @@ public final class ConnectionPool<C> implements Pool<PooledConnection<C>>, Obser
             }
         } catch (Throwable t) {
             closed.increment();
+            metrics.connectionClosed(null, CloseReason.ERROR);
             listeners.connectionClosed(name, id, CloseReason.ERROR, t);
             throw t;
         }
         long now = clock.nanoTime();
-        PoolEntry<C> e = new PoolEntry<>(this, id, c, gen, now, clock.currentTimeMillis(), lifetimeWithJitter());
+        PoolEntry<C> e = new PoolEntry<>(this, id, c, gen, now, clock.currentTimeMillis(), lifetimeWithJitter(), metrics.newConnection(now - begin));
         created.increment();
         listeners.connectionReady(name, id, now - begin);
         return e;
@@ -1032,6 +1037,7 @@ public final class ConnectionPool<C> implements Pool<PooledConnection<C>>, Obser
             size.decrementAndGet();
         }
         closed.increment();
+        metrics.connectionClosed(e.timings, reason);
         listeners.connectionClosed(name, e.id, reason, cause);
     }
 

@@ -1,5 +1,7 @@
 package io.earnorm.ra.pool;
 
+import io.earnorm.ra.metrics.PoolMetricsRecorder;
+
 import java.lang.invoke.MethodHandles;
 import java.lang.invoke.VarHandle;
 
@@ -42,6 +44,8 @@ final class PoolEntry<C> {
     final long createdMillis;
     /** Age at which this entry expires (maxLifetime less its jitter), or 0 for never. */
     final long lifetimeNanos;
+    /** Where this connection's borrows are timed; written only by its owner of the moment. */
+    final PoolMetricsRecorder.ConnectionTimings timings;
 
     @SuppressWarnings("unused") // accessed through STATE
     private volatile long state;
@@ -56,8 +60,12 @@ final class PoolEntry<C> {
     boolean broken;
     /** The current borrow as leak detection sees it; only written while leak detection is on. */
     volatile BorrowRecord borrowRecord;
+    /** How long the current borrower waited for this connection; written by that borrower. */
+    long waitNanos;
 
-    PoolEntry(ConnectionPool<C> pool, long id, C connection, int generation, long createdNanos, long createdMillis, long lifetimeNanos) {
+    PoolEntry(ConnectionPool<C> pool, long id, C connection, int generation, long createdNanos, long createdMillis, long lifetimeNanos,
+              PoolMetricsRecorder.ConnectionTimings timings) {
+        this.timings = timings;
         this.pool = pool;
         this.id = id;
         this.connection = connection;

@@ -25,9 +25,12 @@ class LatencyHistogramTest {
     @Test
     void percentilesComeFromTheRecordedValues() {
         LatencyHistogram h = new LatencyHistogram(Duration.ofMinutes(1), 0);
+        LatencyHistogram.Recorder one = h.newRecorder();
+        LatencyHistogram.Recorder other = h.newRecorder();
         for (int i = 1; i <= 100; i++) {
-            h.record(i * 1_000_000L); // 1 ms .. 100 ms
+            (i % 2 == 0 ? one : other).record(i * 1_000_000L); // 1 ms .. 100 ms, over two connections
         }
+        h.retire(other); // a connection closed: what it recorded still counts
 
         LatencySummary s = h.summary(0);
 
@@ -44,8 +47,9 @@ class LatencyHistogramTest {
     @Test
     void thePercentilesForgetWhatIsOlderThanTwoWindowsWhileTheCountsKeepIt() {
         LatencyHistogram h = new LatencyHistogram(Duration.ofSeconds(60), 0);
+        LatencyHistogram.Recorder r = h.newRecorder();
         for (int i = 0; i < 100; i++) {
-            h.record(SECOND); // a slow minute
+            r.record(SECOND); // a slow minute
         }
         h.summary(61 * SECOND);           // a window has passed: the baseline moves
         assertThat(h.summary(62 * SECOND).recentCount()).as("still within two windows").isEqualTo(100);
@@ -53,6 +57,7 @@ class LatencyHistogramTest {
         for (int i = 0; i < 10; i++) {
             h.record(1_000); // then fast
         }
+        h.retire(r);
         LatencySummary later = h.summary(125 * SECOND);
 
         assertThat(later.recentCount()).isEqualTo(10);

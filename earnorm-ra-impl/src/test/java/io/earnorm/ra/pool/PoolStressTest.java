@@ -99,6 +99,9 @@ class PoolStressTest extends PoolFixture {
         assertThat(events.count("checkOutStarted")).as("every check-out ends once")
                 .isEqualTo(events.count("checkedOut") + events.count("checkOutFailed"));
         assertThat(pool.stats().created()).isEqualTo(backend.opened.get());
+        // The timings are recorded without atomics, by each connection's borrower of the moment: none may be lost.
+        assertThat(pool.metrics().acquireWait().count()).as("acquire waits timed").isEqualTo(events.count("checkedOut"));
+        assertThat(pool.metrics().timeInUse().count()).as("holds timed").isEqualTo(events.count("checkedIn"));
         // The run exercised what it claims to.
         assertThat(outcomes).containsKeys("borrowed", "async-borrowed", "timeout", "double-release-refused", "broken");
         // Every operation ended in exactly one outcome: none was lost or answered twice.

@@ -9,7 +9,7 @@ import java.util.Map;
  * @param stats           gauges and lifetime counters
  * @param closedByReason  connections closed since the pool was created, per reason (every reason present)
  * @param backendErrors   connections lost to a failure: broken in use, failed validation or reset, or never opened
- * @param acquireWait     time from the start of an acquire to the hand-over of a connection
+ * @param acquireWait     time from the start of an acquire to the hand-over of a connection (recorded when the connection comes back)
  * @param timeInUse       time from hand-over to release
  * @param openTime        time to open and ready a new connection
  */
