@@ -407,12 +407,21 @@ public abstract class AbstractManagedConnectionFactory<C>
         return sb.toString();
     }
 
-    /** Every config property by name, read through the JavaBean getters. */
+    /**
+     * Every config property by name, read through the JavaBean getters, as anyone may see them:
+     * a password shows as {@value Secrets#MASK} and a password inside an address is masked too.
+     */
     public Map<String, Object> configProperties() {
         Map<String, Object> values = new TreeMap<>();
         for (PropertyDescriptor d : configPropertyDescriptors(getClass())) {
             try {
-                values.put(d.getName(), d.getReadMethod().invoke(this));
+                Object value = d.getReadMethod().invoke(this);
+                if (value != null && d.getName().toLowerCase(java.util.Locale.ROOT).contains("password")) {
+                    value = Secrets.MASK;
+                } else if (value instanceof String text) {
+                    value = Secrets.mask(text);
+                }
+                values.put(d.getName(), value);
             } catch (IllegalAccessException | InvocationTargetException e) {
                 throw new IllegalStateException("cannot read config property " + d.getName(), e);
             }
