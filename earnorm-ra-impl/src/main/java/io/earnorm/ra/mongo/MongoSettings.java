@@ -1,5 +1,6 @@
 package io.earnorm.ra.mongo;
 
+import io.earnorm.ra.backend.PasswordSource;
 import com.mongodb.ConnectionString;
 import com.mongodb.MongoClientSettings;
 import com.mongodb.MongoCredential;
@@ -80,6 +81,7 @@ public final class MongoSettings {
      */
     public static MongoSettings of(String uri, String database, String user, String password, String authSource,
             Duration operationTimeout) {
+        password = PasswordSource.resolve("password", password);
         ConnectionString parsed = parse(uri);
         refusePoolSizingIn(parsed, uri);
         String db = database != null ? database : parsed.getDatabase();

@@ -1,5 +1,6 @@
 package io.earnorm.ra.postgres;
 
+import io.earnorm.ra.backend.PasswordSource;
 import io.earnorm.ra.api.pool.InvalidConfigException;
 import io.earnorm.ra.backend.Secrets;
 import io.earnorm.ra.pool.Durations;
@@ -57,6 +58,7 @@ public record PostgresSettings(PostgresUrl url, String user, String password, St
      */
     public static PostgresSettings of(String url, String user, String password, String applicationName,
             Duration connectTimeout, Duration socketTimeout, Duration acquireTimeout) {
+        password = PasswordSource.resolve("password", password);
         PostgresUrl parsed = PostgresUrl.parse(url);
         if (parsed.parameter(PGProperty.LOGIN_TIMEOUT.getName()) != null) {
             throw new InvalidConfigException("url", PostgresUrl.masked(url), "postgresql url " + PostgresUrl.masked(url)

@@ -1,5 +1,6 @@
 package io.earnorm.ra.redis;
 
+import io.earnorm.ra.backend.PasswordSource;
 import io.earnorm.ra.api.pool.InvalidConfigException;
 import io.earnorm.ra.backend.Secrets;
 import io.earnorm.ra.pool.Durations;
@@ -55,6 +56,7 @@ public record RedisSettings(String host, int port, String user, String password,
      */
     public static RedisSettings of(String uri, String user, String password, Integer database, String clientName,
             Duration connectTimeout, Duration socketTimeout) {
+        password = PasswordSource.resolve("password", password);
         RedisUri parsed = RedisUri.parse(uri);
         return new RedisSettings(parsed.host(), parsed.port(),
                 user != null ? user : parsed.user(),
