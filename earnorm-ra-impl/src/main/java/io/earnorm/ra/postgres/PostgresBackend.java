@@ -4,7 +4,9 @@ import io.earnorm.ra.backend.NetworkErrors;
 import io.earnorm.ra.pool.Backend;
 
 import java.sql.Connection;
+import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Statement;
 import java.time.Duration;
 import java.util.Objects;
 
@@ -14,7 +16,9 @@ import java.util.Objects;
  * <ul>
  * <li>Open: through a {@link PostgresOpener} (pgjdbc's driver by default), bounded by the connect
  *     timeout as a whole. A failure is a {@link PostgresOpenException}.</li>
- * <li>Validate: {@link Connection#isValid(int)}, with the connection's network timeout lowered to
+ * <li>Validate: for a pool whose URL asks for a primary or a secondary ({@code targetServerType}),
+ *     {@code SELECT pg_is_in_recovery()} must say the server still is one (a failover turns a
+ *     primary into a replica or takes it away); otherwise {@link Connection#isValid(int)}; either with the connection's network timeout lowered to
  *     the given bound for that one call: {@code isValid} counts whole seconds, and the pool's bound
  *     may be 500 ms. A server that stopped answering fails validation in time; pgjdbc then closes
  *     the connection.</li>
@@ -34,6 +38,7 @@ public final class PostgresBackend implements Backend<PostgresSession> {
 
     private final PostgresSettings settings;
     private final PostgresOpener opener;
+    private final ServerRole role;
 
     public PostgresBackend(PostgresSettings settings) {
         this(settings, PostgresOpener.driver());
@@ -42,6 +47,7 @@ public final class PostgresBackend implements Backend<PostgresSession> {
     public PostgresBackend(PostgresSettings settings, PostgresOpener opener) {
         this.settings = Objects.requireNonNull(settings, "settings");
         this.opener = Objects.requireNonNull(opener, "opener");
+        this.role = settings.role();
     }
 
     public PostgresSettings settings() {
@@ -80,6 +86,12 @@ public final class PostgresBackend implements Backend<PostgresSession> {
             connection.setNetworkTimeout(PostgresSession.DIRECT, bound);
         }
         try {
+            if (role != ServerRole.ANY) {
+                // Instead of the ping, not besides it: one round trip either way.
+                try (Statement s = connection.createStatement(); ResultSet rs = s.executeQuery("SELECT pg_is_in_recovery()")) {
+                    return rs.next() && role.accepts(rs.getBoolean(1));
+                }
+            }
             // isValid lowers the timeout itself only to whole seconds, never below the bound set above.
             return connection.isValid((int) Math.min(Integer.MAX_VALUE, PostgresSettings.ceilSeconds(timeout)));
         } finally {

@@ -60,6 +60,7 @@ public record PostgresSettings(PostgresUrl url, String user, String password, St
             Duration connectTimeout, Duration socketTimeout, Duration acquireTimeout) {
         password = PasswordSource.resolve("password", password);
         PostgresUrl parsed = PostgresUrl.parse(url);
+        ServerRole.of(parsed, PostgresUrl.masked(url));
         if (parsed.parameter(PGProperty.LOGIN_TIMEOUT.getName()) != null) {
             throw new InvalidConfigException("url", PostgresUrl.masked(url), "postgresql url " + PostgresUrl.masked(url)
                     + " sets loginTimeout; leave it out and set connectTimeout, which bounds the whole open (socket, handshake and authentication)");
@@ -116,6 +117,11 @@ public record PostgresSettings(PostgresUrl url, String user, String password, St
     }
 
     /** {@code [user@]host:port[,host:port...]/database}, never the password: for messages and logs. */
+    /** The kind of server this pool's connections must stay on. */
+    ServerRole role() {
+        return ServerRole.of(url, url.toString());
+    }
+
     public String describe() {
         return (user == null ? "" : user + "@") + url.address();
     }

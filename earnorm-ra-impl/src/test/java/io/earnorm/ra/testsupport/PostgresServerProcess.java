@@ -94,6 +94,38 @@ public final class PostgresServerProcess implements AutoCloseable {
         return server;
     }
 
+    /**
+     * Starts a streaming replica of this server on another free port: a base backup taken with
+     * {@code pg_basebackup -R} (so the replica follows this server), started in hot standby.
+     */
+    public PostgresServerProcess startReplica() {
+        Path replicaDir;
+        try {
+            replicaDir = Files.createTempDirectory("earnorm-pg-replica-");
+            if (asRoot()) {
+                Files.setOwner(replicaDir, replicaDir.getFileSystem().getUserPrincipalLookupService().lookupPrincipalByName(OS_USER));
+            }
+        } catch (IOException e) {
+            throw new IllegalStateException("no temporary directory for a PostgreSQL replica", e);
+        }
+        PostgresServerProcess replica = new PostgresServerProcess(bin, replicaDir, FreePorts.next(), password, settings);
+        try {
+            replica.run(List.of(tool("pg_basebackup"), "-D", replica.data.toString(), "-R", "-X", "stream", "-c", "fast",
+                    "-d", "host=" + host() + " port=" + port + " user=" + SUPERUSER + " password=" + password), "pg_basebackup");
+            replica.start();
+        } catch (RuntimeException e) {
+            replica.close();
+            throw e;
+        }
+        Runtime.getRuntime().addShutdownHook(new Thread(replica::kill, "stop-postgres-" + replica.port));
+        return replica;
+    }
+
+    /** Turns this replica into a primary ({@code pg_ctl promote}), waiting until it accepts writes. */
+    public void promote() {
+        run(List.of(tool("pg_ctl"), "-D", data.toString(), "-w", "-t", "30", "promote"), "pg_ctl promote");
+    }
+
     public String host() {
         return "127.0.0.1";
     }
