@@ -10,7 +10,7 @@ import java.util.stream.Collectors;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** The README's topology snippets are the code the topology tests run, between their readme markers. */
+/** The README's topology and TLS snippets are the code the tests run, between their readme markers. */
 class ReadmeTopologySnippetsTest {
 
     @Test
@@ -21,6 +21,11 @@ class ReadmeTopologySnippetsTest {
     @Test
     void theMongoReplicaSetSnippetIsTheSettingsTestsCode() throws IOException {
         assertReadmeShows("mongo/MongoTopologySettingsTest.java", "mongo-replicaset");
+    }
+
+    @Test
+    void theRedisTlsSnippetIsTheTlsTestsCode() throws IOException {
+        assertReadmeShows("redis/RedisTlsIT.java", "redis-tls");
     }
 
     private static void assertReadmeShows(String testSource, String name) throws IOException {

@@ -64,7 +64,7 @@ public final class RedisPool extends BackendPool<RedisConnection, RedisSession> 
     public static final class Builder extends BackendPoolBuilder<Builder> {
 
         private static final Set<String> OPTION_NAMES = Set.of("uri", "user", "password", "database", "clientName",
-                "connectTimeout", "socketTimeout");
+                "connectTimeout", "socketTimeout", "tls", "tlsTrustFile", "tlsKeyStore", "tlsKeyStorePassword");
 
         private String uri = "redis://localhost:" + RedisUri.DEFAULT_PORT;
         private String user;
@@ -73,11 +73,15 @@ public final class RedisPool extends BackendPool<RedisConnection, RedisSession> 
         private String clientName;
         private Duration connectTimeout = RedisSettings.DEFAULT_CONNECT_TIMEOUT;
         private Duration socketTimeout = RedisSettings.DEFAULT_SOCKET_TIMEOUT;
+        private boolean tls;
+        private String tlsTrustFile;
+        private String tlsKeyStore;
+        private String tlsKeyStorePassword;
 
         private Builder() {
         }
 
-        /** {@code redis://[user:password@]host[:port][/database]}; {@code rediss://} (TLS) is refused for now. */
+        /** {@code redis://[user:password@]host[:port][/database]}; {@code rediss://} for TLS. */
         public Builder uri(String uri) {
             this.uri = uri;
             return this;
@@ -118,6 +122,30 @@ public final class RedisPool extends BackendPool<RedisConnection, RedisSession> 
             return this;
         }
 
+        /** Connect over TLS (as {@code rediss://} does); default off. */
+        public Builder tls(boolean tls) {
+            this.tls = tls;
+            return this;
+        }
+
+        /** PEM file of the authorities that sign the server's certificate; default the JVM's trust store. */
+        public Builder tlsTrustFile(String tlsTrustFile) {
+            this.tlsTrustFile = tlsTrustFile;
+            return this;
+        }
+
+        /** PKCS#12 file with a client certificate and key, for servers that ask for one. */
+        public Builder tlsKeyStore(String tlsKeyStore) {
+            this.tlsKeyStore = tlsKeyStore;
+            return this;
+        }
+
+        /** The key store's password (or {@code ${ENV=...}} / {@code ${FILE=...}}). */
+        public Builder tlsKeyStorePassword(String tlsKeyStorePassword) {
+            this.tlsKeyStorePassword = tlsKeyStorePassword;
+            return this;
+        }
+
         /**
          * Checks the options and creates the pool. Nothing is opened until {@link RedisPool#init()}
          * or the first acquire (or, with {@code minSize > 0}, in the background).
@@ -129,7 +157,8 @@ public final class RedisPool extends BackendPool<RedisConnection, RedisSession> 
         }
 
         RedisSettings settings() {
-            return RedisSettings.of(uri, user, password, database, clientName, connectTimeout, socketTimeout);
+            return RedisSettings.of(uri, user, password, database, clientName, connectTimeout, socketTimeout,
+                    new RedisTls(tls, tlsTrustFile, tlsKeyStore, tlsKeyStorePassword));
         }
 
         private String name() {
@@ -150,6 +179,10 @@ public final class RedisPool extends BackendPool<RedisConnection, RedisSession> 
                 case "clientname" -> clientName(text(key, value));
                 case "connecttimeout" -> connectTimeout(duration(key, value));
                 case "sockettimeout" -> socketTimeout(duration(key, value));
+                case "tls" -> tls(Boolean.parseBoolean(text(key, value)));
+                case "tlstrustfile" -> tlsTrustFile(text(key, value));
+                case "tlskeystore" -> tlsKeyStore(text(key, value));
+                case "tlskeystorepassword" -> tlsKeyStorePassword(secretText(key, value));
                 default -> {
                     return false;
                 }

@@ -21,9 +21,16 @@ import java.util.Objects;
  * @param clientName     the name the connection gives itself ({@code CLIENT SETNAME}), or {@code null}
  * @param connectTimeout bound on opening the socket
  * @param socketTimeout  bound on waiting for each reply (blocking commands wait as long as they ask)
+ * @param tls            TLS, or {@link RedisTls#NONE}
  */
 public record RedisSettings(String host, int port, String user, String password, int database, String clientName,
-        Duration connectTimeout, Duration socketTimeout) {
+        Duration connectTimeout, Duration socketTimeout, RedisTls tls) {
+
+    /** Settings without TLS. */
+    public RedisSettings(String host, int port, String user, String password, int database, String clientName,
+            Duration connectTimeout, Duration socketTimeout) {
+        this(host, port, user, password, database, clientName, connectTimeout, socketTimeout, RedisTls.NONE);
+    }
 
     /** Jedis's own defaults. */
     public static final Duration DEFAULT_CONNECT_TIMEOUT = Duration.ofSeconds(2);
@@ -31,6 +38,7 @@ public record RedisSettings(String host, int port, String user, String password,
 
     public RedisSettings {
         Objects.requireNonNull(host, "host");
+        Objects.requireNonNull(tls, "tls");
         if (database < 0) {
             throw new InvalidConfigException("database", database, "database must be >= 0 (database=" + database + ")");
         }
@@ -56,13 +64,20 @@ public record RedisSettings(String host, int port, String user, String password,
      */
     public static RedisSettings of(String uri, String user, String password, Integer database, String clientName,
             Duration connectTimeout, Duration socketTimeout) {
+        return of(uri, user, password, database, clientName, connectTimeout, socketTimeout, RedisTls.NONE);
+    }
+
+    /** As {@link #of(String, String, String, Integer, String, Duration, Duration)}, with TLS ({@code rediss://} turns it on too). */
+    public static RedisSettings of(String uri, String user, String password, Integer database, String clientName,
+            Duration connectTimeout, Duration socketTimeout, RedisTls tls) {
         password = PasswordSource.resolve("password", password);
         RedisUri parsed = RedisUri.parse(uri);
         return new RedisSettings(parsed.host(), parsed.port(),
                 user != null ? user : parsed.user(),
                 password != null ? password : parsed.password(),
                 database != null ? database : parsed.database() != null ? parsed.database() : 0,
-                clientName, connectTimeout, socketTimeout);
+                clientName, connectTimeout, socketTimeout,
+                tls.enabledIf(tls.enabled() || parsed.tls()));
     }
 
     private static void checkTimeout(String option, Duration value) {
@@ -87,7 +102,11 @@ public record RedisSettings(String host, int port, String user, String password,
      * wrapped connection expect it.
      */
     JedisClientConfig clientConfig() {
-        return DefaultJedisClientConfig.builder()
+        DefaultJedisClientConfig.Builder b = DefaultJedisClientConfig.builder();
+        if (tls.enabled()) {
+            b.ssl(true).sslSocketFactory(tls.socketFactory()).sslParameters(RedisTls.parameters());
+        }
+        return b
                 .autoNegotiateProtocol(false)
                 .connectionTimeoutMillis((int) connectTimeout.toMillis())
                 .socketTimeoutMillis(socketTimeoutMillis())
@@ -101,7 +120,7 @@ public record RedisSettings(String host, int port, String user, String password,
     /** {@code [user@]host:port/database}, never the password: for messages and logs. */
     public String describe() {
         String h = host.indexOf(':') >= 0 ? "[" + host + "]" : host;
-        return (user == null ? "" : user + "@") + h + ":" + port + "/" + database;
+        return (tls.enabled() ? "rediss://" : "") + (user == null ? "" : user + "@") + h + ":" + port + "/" + database;
     }
 
     /** Replaces the password wherever a driver message might echo it. */

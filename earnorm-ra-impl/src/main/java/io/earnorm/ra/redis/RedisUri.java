@@ -7,17 +7,21 @@ import java.net.URI;
 import java.net.URISyntaxException;
 
 /**
- * What a {@code redis://[user:password@]host[:port][/database]} URI says. Parts it leaves out are
+ * What a {@code redis://[user:password@]host[:port][/database]} URI says ({@code rediss://}: the same over TLS). Parts it leaves out are
  * {@code null} (port: 6379), so that separate options can fill them in.
  *
  * @param user     the ACL user, or {@code null}
  * @param password the password, or {@code null}
  * @param database the database number, or {@code null}
  */
-record RedisUri(String host, int port, String user, String password, Integer database) {
+record RedisUri(String host, int port, String user, String password, Integer database, boolean tls) {
+
+    RedisUri(String host, int port, String user, String password, Integer database) {
+        this(host, port, user, password, database, false);
+    }
 
     static final int DEFAULT_PORT = 6379;
-    static final String FORM = "redis://[user:password@]host[:port][/database]";
+    static final String FORM = "redis[s]://[user:password@]host[:port][/database]";
 
     @Override
     public String toString() {
@@ -42,11 +46,9 @@ record RedisUri(String host, int port, String user, String password, Integer dat
             throw invalid(text, "uri is not a valid URI (" + e.getReason() + "): " + masked(text) + "; write " + FORM);
         }
         String scheme = uri.getScheme();
-        if ("rediss".equalsIgnoreCase(scheme)) {
-            throw invalid(text, "uri " + masked(text) + " asks for TLS (rediss://), which this version does not support yet; use redis://");
-        }
-        if (!"redis".equalsIgnoreCase(scheme)) {
-            throw invalid(text, "uri " + masked(text) + " must start with redis://; write " + FORM);
+        boolean tls = "rediss".equalsIgnoreCase(scheme);
+        if (!tls && !"redis".equalsIgnoreCase(scheme)) {
+            throw invalid(text, "uri " + masked(text) + " must start with redis:// (or rediss:// for TLS); write " + FORM);
         }
         if (uri.getHost() == null) {
             throw invalid(text, "uri " + masked(text) + " has no valid host[:port]; write " + FORM);
@@ -73,7 +75,7 @@ record RedisUri(String host, int port, String user, String password, Integer dat
         if (host.startsWith("[") && host.endsWith("]")) {
             host = host.substring(1, host.length() - 1);
         }
-        return new RedisUri(host, port, user, password, database(text, uri.getPath()));
+        return new RedisUri(host, port, user, password, database(text, uri.getPath()), tls);
     }
 
     private static Integer database(String text, String path) {

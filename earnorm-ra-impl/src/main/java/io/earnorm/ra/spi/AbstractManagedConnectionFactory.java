@@ -413,15 +413,23 @@ public abstract class AbstractManagedConnectionFactory<C>
      */
     public Map<String, Object> configProperties() {
         Map<String, Object> values = new TreeMap<>();
+        configValues().forEach((name, value) -> {
+            if (value != null && name.toLowerCase(java.util.Locale.ROOT).contains("password")) {
+                value = Secrets.MASK;
+            } else if (value instanceof String text) {
+                value = Secrets.mask(text);
+            }
+            values.put(name, value);
+        });
+        return values;
+    }
+
+    /** Every config property by name, as set: for equality only, never shown. */
+    private Map<String, Object> configValues() {
+        Map<String, Object> values = new TreeMap<>();
         for (PropertyDescriptor d : configPropertyDescriptors(getClass())) {
             try {
-                Object value = d.getReadMethod().invoke(this);
-                if (value != null && d.getName().toLowerCase(java.util.Locale.ROOT).contains("password")) {
-                    value = Secrets.MASK;
-                } else if (value instanceof String text) {
-                    value = Secrets.mask(text);
-                }
-                values.put(d.getName(), value);
+                values.put(d.getName(), d.getReadMethod().invoke(this));
             } catch (IllegalAccessException | InvocationTargetException e) {
                 throw new IllegalStateException("cannot read config property " + d.getName(), e);
             }
@@ -475,12 +483,12 @@ public abstract class AbstractManagedConnectionFactory<C>
 
     @Override
     public boolean equals(Object o) {
-        return o != null && o.getClass() == getClass() && configProperties().equals(((AbstractManagedConnectionFactory<?>) o).configProperties());
+        return o != null && o.getClass() == getClass() && configValues().equals(((AbstractManagedConnectionFactory<?>) o).configValues());
     }
 
     @Override
     public int hashCode() {
-        return Objects.hash(getClass(), configProperties());
+        return Objects.hash(getClass(), configValues());
     }
 
     @Override

@@ -67,9 +67,8 @@ class RedisUriTest {
     }
 
     @Test
-    void refusesTlsForNowSayingSo() {
-        InvalidConfigException e = catchThrowableOfType(() -> RedisUri.parse("rediss://h:6380"), InvalidConfigException.class);
-
-        assertThat(e.getMessage()).contains("TLS (rediss://)").contains("not support");
+    void readsRedissAsTls() {
+        assertThat(RedisUri.parse("rediss://h:6380")).isEqualTo(new RedisUri("h", 6380, null, null, null, true));
+        assertThat(RedisUri.parse("redis://h:6380").tls()).isFalse();
     }
 }

@@ -51,6 +51,19 @@ class ConfigPropertyValidationTest {
     }
 
     @Test
+    void factoriesThatDifferOnlyInTheirPasswordAreNotEqualYetShowTheSame() {
+        FakeManagedConnectionFactory one = new FakeManagedConnectionFactory();
+        FakeManagedConnectionFactory other = new FakeManagedConnectionFactory();
+        one.setPassword("first-secret");
+        other.setPassword("second-secret");
+
+        assertThat(one).isNotEqualTo(other);
+        assertThat(one.configProperties()).isEqualTo(other.configProperties()).containsEntry("password", "****");
+        other.setPassword("first-secret");
+        assertThat(one).isEqualTo(other).hasSameHashCodeAs(other);
+    }
+
+    @Test
     void theDefaultsAreValidAndThoseOfThePoolCore() throws Exception {
         FakeManagedConnectionFactory mcf = new FakeManagedConnectionFactory();
         mcf.setAcquireTimeout("30s");

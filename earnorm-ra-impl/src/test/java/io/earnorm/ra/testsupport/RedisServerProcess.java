@@ -38,6 +38,19 @@ public final class RedisServerProcess implements AutoCloseable {
         return server;
     }
 
+    /**
+     * Starts a server that speaks TLS only, with {@code certificates}' server certificate, trusting
+     * their authority for client certificates, which it asks for when {@code clientCertificates}.
+     */
+    public static RedisServerProcess launchTls(TestCertificates certificates, boolean clientCertificates) {
+        int port = FreePorts.next();
+        RedisServerProcess server = new RedisServerProcess(port, List.of("--port", "0", "--tls-port", Integer.toString(port),
+                "--tls-cert-file", certificates.serverCert().toString(), "--tls-key-file", certificates.serverKey().toString(),
+                "--tls-ca-cert-file", certificates.caCert().toString(), "--tls-auth-clients", clientCertificates ? "yes" : "no"));
+        server.start();
+        return server;
+    }
+
     public int port() {
         return port;
     }

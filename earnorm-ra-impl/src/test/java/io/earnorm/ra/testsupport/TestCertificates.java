@@ -45,6 +45,24 @@ public record TestCertificates(Path dir, Path caCert, Path serverCert, Path serv
         }
     }
 
+    /** A client certificate signed by this authority, with its key, in a PKCS#12 file protected by {@code password}. */
+    public Path clientKeyStore(String password) {
+        try {
+            Path key = dir.resolve("client.key");
+            Path csr = dir.resolve("client.csr");
+            Path cert = dir.resolve("client.pem");
+            Path p12 = dir.resolve("client.p12");
+            openssl(dir, "req", "-newkey", "rsa:2048", "-nodes", "-keyout", key.toString(), "-out", csr.toString(), "-subj", "/CN=earnorm-client");
+            openssl(dir, "x509", "-req", "-in", csr.toString(), "-CA", caCert.toString(), "-CAkey", dir.resolve("ca.key").toString(),
+                    "-CAcreateserial", "-out", cert.toString(), "-days", "2");
+            openssl(dir, "pkcs12", "-export", "-in", cert.toString(), "-inkey", key.toString(), "-out", p12.toString(),
+                    "-passout", "pass:" + password);
+            return p12;
+        } catch (IOException e) {
+            throw new IllegalStateException("could not make a client certificate", e);
+        }
+    }
+
     /** Hands the server's files to an OS user (a server that runs as {@code postgres} must own its key). */
     public TestCertificates ownedBy(String osUser) {
         try {

@@ -10,6 +10,7 @@ import io.earnorm.ra.redis.RedisBackend;
 import io.earnorm.ra.redis.RedisHandle;
 import io.earnorm.ra.redis.RedisSession;
 import io.earnorm.ra.redis.RedisSettings;
+import io.earnorm.ra.redis.RedisTls;
 import io.earnorm.ra.spi.AbstractManagedConnectionFactory;
 import io.earnorm.ra.spi.Credential;
 import io.earnorm.ra.spi.EarnormManagedConnection;
@@ -39,6 +40,10 @@ public class RedisManagedConnectionFactory extends AbstractManagedConnectionFact
     private String clientName;
     private String connectTimeout = Durations.format(RedisSettings.DEFAULT_CONNECT_TIMEOUT);
     private String socketTimeout = Durations.format(RedisSettings.DEFAULT_SOCKET_TIMEOUT);
+    private Boolean tls = false;
+    private String tlsTrustFile;
+    private String tlsKeyStore;
+    private String tlsKeyStorePassword;
 
     @Override
     protected String backendType() {
@@ -76,17 +81,21 @@ public class RedisManagedConnectionFactory extends AbstractManagedConnectionFact
     private RedisSettings settingsFor(Credential credential) {
         if (credential.equals(defaultCredential())) {
             return RedisSettings.of(uri, getUser(), getPassword(), database, clientName, duration("connectTimeout", connectTimeout),
-                    duration("socketTimeout", socketTimeout));
+                    duration("socketTimeout", socketTimeout), tlsSettings());
         }
         RedisSettings address = configured();
         return new RedisSettings(address.host(), address.port(), credential.user(), credential.password(), address.database(),
-                address.clientName(), address.connectTimeout(), address.socketTimeout());
+                address.clientName(), address.connectTimeout(), address.socketTimeout(), address.tls());
     }
 
     /** The address and options, with the uri's own credentials if any. */
     private RedisSettings configured() {
         return RedisSettings.of(uri, null, null, database, clientName, duration("connectTimeout", connectTimeout),
-                duration("socketTimeout", socketTimeout));
+                duration("socketTimeout", socketTimeout), tlsSettings());
+    }
+
+    private RedisTls tlsSettings() {
+        return new RedisTls(Boolean.TRUE.equals(tls), tlsTrustFile, tlsKeyStore, tlsKeyStorePassword);
     }
 
     private Credential defaultCredential() {
@@ -126,7 +135,7 @@ public class RedisManagedConnectionFactory extends AbstractManagedConnectionFact
 
     // ------------------------------------------------------------------ config properties
 
-    /** Redis address: redis://[user:password@]host[:port][/database]; user, password and database set as properties win over the uri's. */
+    /** Redis address: redis://[user:password@]host[:port][/database], or rediss:// for TLS; user, password and database set as properties win over the uri's. */
     public String getUri() {
         return uri;
     }
@@ -169,5 +178,41 @@ public class RedisManagedConnectionFactory extends AbstractManagedConnectionFact
 
     public void setSocketTimeout(String socketTimeout) {
         this.socketTimeout = socketTimeout;
+    }
+
+    /** Connect over TLS, as a rediss:// uri does. */
+    public Boolean getTls() {
+        return tls;
+    }
+
+    public void setTls(Boolean tls) {
+        this.tls = tls;
+    }
+
+    /** PEM file of the authorities that sign the server's certificate; unset for the JVM's trust store. */
+    public String getTlsTrustFile() {
+        return tlsTrustFile;
+    }
+
+    public void setTlsTrustFile(String tlsTrustFile) {
+        this.tlsTrustFile = tlsTrustFile;
+    }
+
+    /** PKCS#12 file with a client certificate and key, for servers that ask for one. */
+    public String getTlsKeyStore() {
+        return tlsKeyStore;
+    }
+
+    public void setTlsKeyStore(String tlsKeyStore) {
+        this.tlsKeyStore = tlsKeyStore;
+    }
+
+    /** Password of tlsKeyStore, or ${ENV=NAME} / ${FILE=/path}. Confidential. */
+    public String getTlsKeyStorePassword() {
+        return tlsKeyStorePassword;
+    }
+
+    public void setTlsKeyStorePassword(String tlsKeyStorePassword) {
+        this.tlsKeyStorePassword = tlsKeyStorePassword;
     }
 }

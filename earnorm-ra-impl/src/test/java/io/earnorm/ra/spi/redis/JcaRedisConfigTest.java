@@ -70,7 +70,7 @@ class JcaRedisConfigTest {
             "leakDetectionThreshold|1.5s|leakDetectionThreshold must be a duration",
             "probeInterval|0|probeInterval must be > 0",
             "uri|http://localhost:6379|must start with redis://",
-            "uri|rediss://localhost:6379|asks for TLS",
+            "tlsTrustFile|/no/such/ca.pem|tlsTrustFile names a file that cannot be read",
             "uri|redis://localhost:6379/x|the path can only be a database number",
             "uri|redis://localhost:6379?timeout=5|must not have a query",
             "uri|''|uri is empty",
