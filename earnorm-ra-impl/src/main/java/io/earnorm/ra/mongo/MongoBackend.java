@@ -5,15 +5,21 @@ import com.mongodb.client.ClientSession;
 import com.mongodb.client.MongoClient;
 import com.mongodb.client.MongoClients;
 import com.mongodb.client.MongoDatabase;
+import com.mongodb.connection.ClusterDescription;
 import com.mongodb.connection.ClusterType;
 import com.mongodb.connection.ServerDescription;
+import com.mongodb.connection.ServerType;
+import io.earnorm.ra.backend.TopologyProbe;
 import io.earnorm.ra.pool.Backend;
 import io.earnorm.ra.pool.PoolConfig;
 import org.bson.Document;
 
 import java.time.Duration;
+import java.util.Locale;
 import java.util.Objects;
+import java.util.OptionalInt;
 import java.util.concurrent.TimeUnit;
+import java.util.stream.Collectors;
 
 /**
  * Opens, validates and closes {@link MongoSlot}s for the pool core, all on one shared
@@ -33,7 +39,7 @@ import java.util.concurrent.TimeUnit;
  * <li>Server unavailable: see {@link MongoErrors#isServerUnavailable}.</li>
  * </ul>
  */
-public final class MongoBackend implements Backend<MongoSlot> {
+public final class MongoBackend implements Backend<MongoSlot>, TopologyProbe<MongoSlot> {
 
     public static final String TYPE = "mongodb";
 
@@ -168,6 +174,55 @@ public final class MongoBackend implements Backend<MongoSlot> {
                     + describe() + " is a standalone server; run mongod as a replica set (a single-node one will do: --replSet rs0, then rs.initiate())");
         }
         return c.startSession();
+    }
+
+    /**
+     * What the driver's monitor found, without a round trip of its own: {@code replica set rs0:
+     * 127.0.0.1:27017 primary, 127.0.0.1:27018 secondary; readPreference=secondaryPreferred}. The
+     * URI's {@code mongodb+srv://} hosts appear as the servers DNS named.
+     */
+    @Override
+    public String describeTopology(MongoSlot slot) {
+        MongoClient c;
+        synchronized (lock) {
+            c = client;
+        }
+        if (c == null) {
+            return describe();
+        }
+        ClusterDescription cluster = c.getClusterDescription();
+        String setName = cluster.getServerDescriptions().stream().map(ServerDescription::getSetName).filter(Objects::nonNull)
+                .findFirst().map(name -> " " + name).orElse("");
+        String servers = cluster.getServerDescriptions().stream().filter(ServerDescription::isOk)
+                .map(server -> server.getAddress() + " " + serverRole(server.getType()))
+                .collect(Collectors.joining(", "));
+        String kind = switch (cluster.getType()) {
+            case REPLICA_SET -> "replica set" + setName;
+            case SHARDED -> "sharded cluster";
+            case LOAD_BALANCED -> "load balancer";
+            case STANDALONE -> "standalone server";
+            default -> "unknown topology";
+        };
+        String concerns = settings.concerns().describe();
+        return kind + ": " + (servers.isEmpty() ? "no server answering yet" : servers) + " (" + describe() + ")"
+                + (concerns.isEmpty() ? "" : "; " + concerns);
+    }
+
+    /** The driver does not say how many connections the server accepts without a command ({@code serverStatus}) that needs privileges. */
+    @Override
+    public OptionalInt connectionLimit(MongoSlot slot) {
+        return OptionalInt.empty();
+    }
+
+    private static String serverRole(ServerType type) {
+        return switch (type) {
+            case REPLICA_SET_PRIMARY -> "primary";
+            case REPLICA_SET_SECONDARY -> "secondary";
+            case REPLICA_SET_ARBITER -> "arbiter";
+            case SHARD_ROUTER -> "mongos";
+            case STANDALONE -> "standalone";
+            default -> type.name().toLowerCase(Locale.ROOT);
+        };
     }
 
     /** True once the shared client has been closed (or was never made) after {@link #shutdown()}. */

@@ -76,7 +76,8 @@ public final class MongoPool extends BackendPool<MongoConnection, MongoSlot> {
      */
     public static final class Builder extends BackendPoolBuilder<Builder> {
 
-        private static final Set<String> OPTION_NAMES = Set.of("uri", "database", "user", "password", "authSource", "operationTimeout");
+        private static final Set<String> OPTION_NAMES = Set.of("uri", "database", "user", "password", "authSource", "operationTimeout",
+                "readPreference", "writeConcern");
 
         private String uri = "mongodb://localhost:27017";
         private String database;
@@ -84,6 +85,8 @@ public final class MongoPool extends BackendPool<MongoConnection, MongoSlot> {
         private String password;
         private String authSource;
         private Duration operationTimeout;
+        private String readPreference;
+        private String writeConcern;
 
         private Builder() {
         }
@@ -133,6 +136,26 @@ public final class MongoPool extends BackendPool<MongoConnection, MongoSlot> {
         }
 
         /**
+         * Where reads go: {@code primary}, {@code primaryPreferred}, {@code secondary},
+         * {@code secondaryPreferred} or {@code nearest}, for every database and collection the pool's
+         * connections expose; wins over the URI's {@code readPreference}. Default: the URI's, else primary.
+         */
+        public Builder readPreference(String readPreference) {
+            this.readPreference = readPreference;
+            return this;
+        }
+
+        /**
+         * What acknowledges a write: {@code majority} or a number of members, optionally followed by
+         * {@code ,journal=true|false} and {@code ,wtimeout=<duration>} ({@code majority,wtimeout=5s});
+         * wins over the URI's {@code w}/{@code journal}/{@code wtimeoutMS}. Default: the URI's, else the driver's (1).
+         */
+        public Builder writeConcern(String writeConcern) {
+            this.writeConcern = writeConcern;
+            return this;
+        }
+
+        /**
          * Checks the options and creates the pool. Nothing is opened until {@link MongoPool#init()}
          * or the first acquire (or, with {@code minSize > 0}, in the background).
          *
@@ -143,7 +166,8 @@ public final class MongoPool extends BackendPool<MongoConnection, MongoSlot> {
         }
 
         MongoSettings settings() {
-            return MongoSettings.of(uri, database, user, password, authSource, operationTimeout);
+            return MongoSettings.of(uri, database, user, password, authSource, operationTimeout)
+                    .withConcerns(MongoConcerns.of(readPreference, writeConcern));
         }
 
         private String name() {
@@ -163,6 +187,8 @@ public final class MongoPool extends BackendPool<MongoConnection, MongoSlot> {
                 case "password" -> password(text(key, value));
                 case "authsource" -> authSource(text(key, value));
                 case "operationtimeout" -> operationTimeout(duration(key, value));
+                case "readpreference" -> readPreference(text(key, value));
+                case "writeconcern" -> writeConcern(text(key, value));
                 default -> {
                     return false;
                 }

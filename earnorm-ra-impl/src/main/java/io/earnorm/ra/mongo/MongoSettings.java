@@ -15,6 +15,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
 import java.util.regex.Pattern;
@@ -57,13 +58,31 @@ public final class MongoSettings {
     private final MongoCredential credential;
     private final String password;
     private final Duration operationTimeout;
+    private final MongoConcerns concerns;
 
-    private MongoSettings(ConnectionString uri, String database, MongoCredential credential, String password, Duration operationTimeout) {
+    private MongoSettings(ConnectionString uri, String database, MongoCredential credential, String password, Duration operationTimeout,
+            MongoConcerns concerns) {
         this.uri = uri;
         this.database = database;
         this.credential = credential;
         this.password = password;
         this.operationTimeout = operationTimeout;
+        this.concerns = concerns;
+    }
+
+    /** These settings with {@code concerns} (read preference, write concern) laid over the URI's. */
+    public MongoSettings withConcerns(MongoConcerns concerns) {
+        return new MongoSettings(uri, database, credential, password, operationTimeout, Objects.requireNonNull(concerns, "concerns"));
+    }
+
+    /** The read preference and write concern given apart from the URI (each {@code null} when not). */
+    public MongoConcerns concerns() {
+        return concerns;
+    }
+
+    /** True for a {@code mongodb+srv://} URI, whose hosts the driver looks up in DNS. */
+    public boolean isSrv() {
+        return uri.isSrvProtocol();
     }
 
     /**
@@ -93,7 +112,7 @@ public final class MongoSettings {
         }
         String secret = password != null ? password : parsed.getPassword() == null ? null : new String(parsed.getPassword());
         Duration bound = operationTimeout == null || operationTimeout.isZero() ? null : operationTimeout;
-        return new MongoSettings(parsed, db, credential, secret, bound);
+        return new MongoSettings(parsed, db, credential, secret, bound, MongoConcerns.DEFAULT);
     }
 
     private static ConnectionString parse(String uri) {
@@ -209,6 +228,13 @@ public final class MongoSettings {
         if (operationTimeout != null) {
             b.timeout(millis(operationTimeout), TimeUnit.MILLISECONDS);
         }
+        // One client per pool: set on the client, they hold for every database and collection it hands out.
+        if (concerns.readPreference() != null) {
+            b.readPreference(concerns.readPreference());
+        }
+        if (concerns.writeConcern() != null) {
+            b.writeConcern(concerns.writeConcern());
+        }
         return b.build();
     }
 
@@ -276,6 +302,7 @@ public final class MongoSettings {
     public String toString() {
         return "MongoSettings[" + describe() + (password == null ? "" : ", password=" + Secrets.MASK)
                 + (authSource() == null ? "" : ", authSource=" + authSource())
-                + (operationTimeout == null ? "" : ", operationTimeout=" + Durations.format(operationTimeout)) + "]";
+                + (operationTimeout == null ? "" : ", operationTimeout=" + Durations.format(operationTimeout))
+                + (concerns.describe().isEmpty() ? "" : ", " + concerns.describe()) + "]";
     }
 }

@@ -1,5 +1,7 @@
 package io.earnorm.ra.mongo;
 
+import com.mongodb.ReadPreference;
+import com.mongodb.TransactionOptions;
 import com.mongodb.client.ClientSession;
 
 import java.util.Objects;
@@ -15,6 +17,8 @@ import java.util.Objects;
  * transaction still open is closed, which aborts it.
  */
 public final class MongoTransaction {
+
+    private static final TransactionOptions IN_TRANSACTION = TransactionOptions.builder().readPreference(ReadPreference.primary()).build();
 
     private final MongoSlot slot;
     private final ClientSession session;
@@ -39,7 +43,9 @@ public final class MongoTransaction {
         ClientSession session = slot.backend().startTransactionSession();
         MongoTransaction transaction = new MongoTransaction(slot, session);
         try {
-            session.startTransaction();
+            // MongoDB reads in a transaction from the primary only; the pool's read preference
+            // (secondaryPreferred, say) applies outside transactions and would fail every read inside one.
+            session.startTransaction(IN_TRANSACTION);
             slot.bind(transaction);
         } catch (RuntimeException e) {
             session.close();

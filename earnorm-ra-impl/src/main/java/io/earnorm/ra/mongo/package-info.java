@@ -54,6 +54,13 @@
  *     with a leading {@code ClientSession}). A standalone server is refused when the transaction
  *     begins; a slot given back or closed with a transaction still open aborts it. Without a
  *     transaction nothing changes: operations run outside any explicit session, as before.</li>
+ * <li>Replica sets and {@code mongodb+srv://}: the URI goes to the driver as it is (for an SRV URI the
+ *     driver looks up the hosts and the TXT options in DNS). {@link io.earnorm.ra.mongo.MongoConcerns}:
+ *     {@code readPreference} and {@code writeConcern} given as options are set on the pool's one client,
+ *     so they hold for every database and collection its connections expose, and win over the URI's.
+ *     A transaction reads from the primary whatever the pool's read preference, as MongoDB requires.
+ *     The start-up report names the topology the driver's monitor found (replica set name, members
+ *     and their roles) without a command of its own.</li>
  * </ul>
  */
 package io.earnorm.ra.mongo;

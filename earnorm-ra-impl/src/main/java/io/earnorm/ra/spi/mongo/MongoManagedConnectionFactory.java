@@ -4,6 +4,7 @@ import io.earnorm.ra.api.EarnormConnection;
 import io.earnorm.ra.api.pool.InvalidConfigException;
 import io.earnorm.ra.backend.Secrets;
 import io.earnorm.ra.mongo.MongoBackend;
+import io.earnorm.ra.mongo.MongoConcerns;
 import io.earnorm.ra.mongo.MongoHandle;
 import io.earnorm.ra.mongo.MongoSettings;
 import io.earnorm.ra.mongo.MongoSlot;
@@ -38,6 +39,8 @@ public class MongoManagedConnectionFactory extends AbstractManagedConnectionFact
     private String database;
     private String authSource;
     private String operationTimeout;
+    private String readPreference;
+    private String writeConcern;
 
     /** Every backend opened for a sub-pool, to shut their clients down on close. */
     private transient volatile List<MongoBackend> backends;
@@ -75,7 +78,8 @@ public class MongoManagedConnectionFactory extends AbstractManagedConnectionFact
 
     /** The settings of a sub-pool: the configured address and options, authenticated as {@code credential}. */
     private MongoSettings settingsFor(Credential credential) {
-        return MongoSettings.of(uri, database, credential.user(), credential.password(), authSource, operationTimeoutDuration());
+        return MongoSettings.of(uri, database, credential.user(), credential.password(), authSource, operationTimeoutDuration())
+                .withConcerns(MongoConcerns.of(readPreference, writeConcern));
     }
 
     private Duration operationTimeoutDuration() {
@@ -161,5 +165,23 @@ public class MongoManagedConnectionFactory extends AbstractManagedConnectionFact
 
     public void setOperationTimeout(String operationTimeout) {
         this.operationTimeout = operationTimeout;
+    }
+
+    /** Where reads go: primary, primaryPreferred, secondary, secondaryPreferred or nearest; wins over the uri's readPreference. Unset: the uri's, else primary. */
+    public String getReadPreference() {
+        return readPreference;
+    }
+
+    public void setReadPreference(String readPreference) {
+        this.readPreference = readPreference;
+    }
+
+    /** What acknowledges a write: majority or a number of members, optionally with ,journal=true|false and ,wtimeout=5s (majority,wtimeout=5s); wins over the uri's w. Unset: the uri's, else 1. */
+    public String getWriteConcern() {
+        return writeConcern;
+    }
+
+    public void setWriteConcern(String writeConcern) {
+        this.writeConcern = writeConcern;
     }
 }

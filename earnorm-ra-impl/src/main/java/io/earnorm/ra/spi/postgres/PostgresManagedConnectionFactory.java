@@ -131,7 +131,7 @@ public class PostgresManagedConnectionFactory extends AbstractManagedConnectionF
 
     // ------------------------------------------------------------------ config properties
 
-    /** JDBC URL of the server(s) and database: jdbc:postgresql://host[:port][,host[:port]...]/database[?parameters]; required. */
+    /** JDBC URL of the server(s) and database: jdbc:postgresql://host[:port][,host[:port]...]/database[?parameters]; required. With several hosts, targetServerType (any, primary, secondary, preferPrimary, preferSecondary) picks the server, and a primary or secondary factory retires connections whose server changed role; loadBalanceHosts=true spreads connections over the hosts. */
     public String getUrl() {
         return url;
     }

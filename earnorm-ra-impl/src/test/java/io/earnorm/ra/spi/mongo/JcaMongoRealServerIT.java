@@ -1,5 +1,7 @@
 package io.earnorm.ra.spi.mongo;
 
+import com.mongodb.ReadPreference;
+import com.mongodb.WriteConcern;
 import com.mongodb.client.MongoClient;
 import com.mongodb.client.MongoClients;
 import com.mongodb.client.MongoCollection;
@@ -8,6 +10,7 @@ import com.mongodb.client.model.Filters;
 import com.mongodb.client.model.Updates;
 import io.earnorm.ra.api.MongoConnection;
 import io.earnorm.ra.api.MongoConnectionFactory;
+import io.earnorm.ra.mongo.MongoPool;
 import io.earnorm.ra.mongo.MongoSlot;
 import io.earnorm.ra.pool.ConnectionPool;
 import io.earnorm.ra.spi.Credential;
@@ -102,6 +105,39 @@ class JcaMongoRealServerIT extends JcaMongoFixture {
         assertThat(mc.inTransaction()).isFalse();
         assertThat(orders.countDocuments()).isEqualTo(2);
         assertThat(orders.find(Filters.eq("_id", 1)).first()).containsEntry("paid", true);
+    }
+
+    /**
+     * The README's replica-set snippet: reads from secondaries when there are any, majority writes;
+     * both reach what a connection exposes, a transaction still reads from the primary and commits,
+     * and the plain pool with the same options reports the replica set it found.
+     */
+    @Test
+    void readPreferenceAndWriteConcernReachTheConnectionsAndATransactionStillCommits() throws Exception {
+        MongoCollection<Document> orders = outside("orders");
+        MongoManagedConnectionFactory mcf = replicaSetDefinition();
+        mcf.setReadPreference("secondaryPreferred");
+        mcf.setWriteConcern("majority,wtimeout=5s");
+        EarnormManagedConnection<MongoSlot> mc = managed(mcf, null, null);
+        MongoConnection handle = (MongoConnection) mc.getConnection(null, null);
+
+        assertThat(handle.collection("orders").getReadPreference()).isEqualTo(ReadPreference.secondaryPreferred());
+        assertThat(handle.database().getWriteConcern()).isEqualTo(WriteConcern.MAJORITY.withWTimeout(5, TimeUnit.SECONDS));
+        mc.getLocalTransaction().begin();
+        handle.execute("insert_one", "orders", new Document("_id", 1).append("item", "tea"));
+        assertThat(handle.execute("count_documents", "orders")).as("a read inside the transaction").isEqualTo(1L);
+        mc.getLocalTransaction().commit();
+        assertThat(orders.countDocuments()).isEqualTo(1);
+        assertThat(handle.execute("count_documents", "orders")).as("a read outside, secondaryPreferred").isEqualTo(1L);
+
+        MongoPool pool = closeLater(MongoPool.builder().uri(REPLICA_SET.getConnectionString()).database(database)
+                .readPreference("secondaryPreferred").writeConcern("majority").acquireTimeout(Duration.ofSeconds(20)).build());
+        pool.init();
+        assertThat(pool.startupFindings().topology()).startsWith("replica set").contains(" primary", "readPreference=secondaryPreferred");
+        try (MongoConnection conn = pool.acquire()) {
+            assertThat(conn.collection("orders").getWriteConcern()).isEqualTo(WriteConcern.MAJORITY);
+            assertThat(conn.execute("count_documents", "orders")).isEqualTo(1L);
+        }
     }
 
     @Test
