@@ -3,7 +3,7 @@ package io.earnorm.ra.redis;
 import io.earnorm.ra.backend.Guard;
 import io.earnorm.ra.pool.Lease;
 import redis.clients.jedis.commands.JedisCommands;
-import redis.clients.jedis.exceptions.JedisConnectionException;
+import redis.clients.jedis.exceptions.JedisException;
 
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Proxy;
@@ -21,14 +21,15 @@ final class GuardedCommands {
     }
 
     static JedisCommands of(Lease<RedisSession> lease) {
-        JedisCommands jedis = lease.connection().typed();
+        RedisSession session = lease.connection();
+        JedisCommands jedis = session.typed();
         JedisCommands reporting = (JedisCommands) Proxy.newProxyInstance(JedisCommands.class.getClassLoader(),
                 new Class<?>[] {JedisCommands.class}, (proxy, method, args) -> {
                     try {
                         return method.invoke(jedis, args);
                     } catch (InvocationTargetException e) {
-                        if (e.getCause() instanceof JedisConnectionException lost && !lease.isReleased()) {
-                            lease.markBroken(lost);
+                        if (e.getCause() instanceof JedisException failed && session.retiresOn(failed) && !lease.isReleased()) {
+                            lease.markBroken(failed);
                         }
                         throw e.getCause();
                     }

@@ -47,7 +47,7 @@ final class RedisExecutor {
     /**
      * @param binary true to get bulk and status replies as {@code byte[]} instead of {@code String}
      */
-    static Object execute(RedisSession session, RedisCommandLine line, boolean binary) {
+    static Object execute(RedisNodeSession session, RedisCommandLine line, boolean binary) {
         refuseUnsupported(line);
         Connection connection = session.connection();
         ProtocolCommand command = line::name;
@@ -78,7 +78,7 @@ final class RedisExecutor {
         }
     }
 
-    private static void refuseUnsupported(RedisCommandLine line) {
+    static void refuseUnsupported(RedisCommandLine line) {
         String reason = REFUSED.get(line.command());
         if (reason != null) {
             throw new UnsupportedOperationException("redis command " + line.command() + " is not supported by execute: " + reason);
@@ -90,7 +90,7 @@ final class RedisExecutor {
         }
     }
 
-    private static boolean isBlocking(RedisCommandLine line) {
+    static boolean isBlocking(RedisCommandLine line) {
         String command = line.command();
         if (BLOCKING.contains(command)) {
             return true;
@@ -109,7 +109,7 @@ final class RedisExecutor {
         return false;
     }
 
-    private static RuntimeException serverError(RedisCommandLine line, JedisDataException error) {
+    static RuntimeException serverError(RedisCommandLine line, JedisDataException error) {
         String message = String.valueOf(error.getMessage());
         if (message.startsWith("ERR unknown command")) {
             return new UnsupportedOperationException("redis has no command " + line.command() + " (the server said: " + message

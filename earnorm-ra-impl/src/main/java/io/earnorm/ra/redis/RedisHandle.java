@@ -5,7 +5,6 @@ import io.earnorm.ra.api.RedisConnection;
 import io.earnorm.ra.backend.PooledHandle;
 import io.earnorm.ra.pool.Lease;
 import redis.clients.jedis.commands.JedisCommands;
-import redis.clients.jedis.exceptions.JedisDataException;
 import redis.clients.jedis.exceptions.JedisException;
 
 /**
@@ -35,7 +34,9 @@ public final class RedisHandle extends PooledHandle<RedisSession> implements Red
      *                                       than String, byte[] or a number
      * @throws EarnormBackendException       for any other error reply ({@code connectionLost() == false}, the
      *                                       connection stays usable) or a lost connection ({@code true}, the
-     *                                       connection is retired)
+     *                                       connection is retired); in a Sentinel pool, {@code READONLY} (the
+     *                                       master was demoted) retires the connection and clears the pool; in a
+     *                                       cluster pool a node's failure, after the driver's retries, retires nothing
      */
     @Override
     public Object execute(String operation, Object... args) {
@@ -52,11 +53,9 @@ public final class RedisHandle extends PooledHandle<RedisSession> implements Red
         RedisSession session = physical();
         RedisCommandLine line = RedisCommandLine.of(operation, args);
         try {
-            return RedisExecutor.execute(session, line, binary);
-        } catch (JedisDataException e) {
-            throw failure(line.command(), e, false);
+            return session.execute(line, binary);
         } catch (JedisException e) {
-            throw failure(line.command(), e, true);
+            throw failure(line.command(), e, session.retiresOn(e));
         }
     }
 

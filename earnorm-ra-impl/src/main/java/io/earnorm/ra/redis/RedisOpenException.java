@@ -55,6 +55,16 @@ public final class RedisOpenException extends RuntimeException {
         return new RedisOpenException(message, unreachable, mentions(error, settings.password()) ? null : error);
     }
 
+    /** A failure the pool's own code found (no sentinel answered, none knows the master); {@code what} holds no secret. */
+    static RedisOpenException of(String what, boolean serverUnreachable) {
+        return new RedisOpenException(what, serverUnreachable, null);
+    }
+
+    /** {@code error} with {@code context} (where the address came from) in front of its message. */
+    static RedisOpenException within(String context, RedisOpenException error) {
+        return new RedisOpenException(context + ": " + error.getMessage(), error.serverUnreachable, error.getCause());
+    }
+
     /** Refused, no route, unknown host: the JDK's reason, which Jedis keeps as a cause or a suppressed exception. */
     private static boolean refusedOrUnknown(Throwable error) {
         if (NetworkErrors.isUnreachable(error)) {

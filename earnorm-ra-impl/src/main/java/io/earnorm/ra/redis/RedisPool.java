@@ -39,7 +39,7 @@ public final class RedisPool extends BackendPool<RedisConnection, RedisSession> 
     }
 
     private RedisPool(String name, RedisSettings settings, PoolConfig config) {
-        super(name, new RedisBackend(settings), config);
+        super(name, new RedisBackend(settings, config.maxSize()), config);
     }
 
     public static Builder builder() {
@@ -49,6 +49,11 @@ public final class RedisPool extends BackendPool<RedisConnection, RedisSession> 
     @Override
     protected RedisConnection wrap(PooledConnection<RedisSession> lease) {
         return new RedisHandle(lease);
+    }
+
+    @Override
+    protected void closeBackend() {
+        ((RedisBackend) core().backend()).shutdown();
     }
 
     /** The connection settings in use (the password is masked in their {@code toString}). */
@@ -64,7 +69,8 @@ public final class RedisPool extends BackendPool<RedisConnection, RedisSession> 
     public static final class Builder extends BackendPoolBuilder<Builder> {
 
         private static final Set<String> OPTION_NAMES = Set.of("uri", "user", "password", "database", "clientName",
-                "connectTimeout", "socketTimeout", "tls", "tlsTrustFile", "tlsKeyStore", "tlsKeyStorePassword");
+                "connectTimeout", "socketTimeout", "tls", "tlsTrustFile", "tlsKeyStore", "tlsKeyStorePassword",
+                "cluster", "sentinels", "masterName", "sentinelPassword");
 
         private String uri = "redis://localhost:" + RedisUri.DEFAULT_PORT;
         private String user;
@@ -77,11 +83,18 @@ public final class RedisPool extends BackendPool<RedisConnection, RedisSession> 
         private String tlsTrustFile;
         private String tlsKeyStore;
         private String tlsKeyStorePassword;
+        private boolean cluster;
+        private String sentinels;
+        private String masterName;
+        private String sentinelPassword;
 
         private Builder() {
         }
 
-        /** {@code redis://[user:password@]host[:port][/database]}; {@code rediss://} for TLS. */
+        /**
+         * {@code redis://[user:password@]host[:port][/database]}; {@code rediss://} for TLS; several
+         * {@code host:port} separated by commas for the seed nodes of a Redis Cluster.
+         */
         public Builder uri(String uri) {
             this.uri = uri;
             return this;
@@ -146,6 +159,34 @@ public final class RedisPool extends BackendPool<RedisConnection, RedisSession> 
             return this;
         }
 
+        /** A Redis Cluster even when the uri names one seed node (several hosts in the uri mean a cluster anyway); default off. */
+        public Builder cluster(boolean cluster) {
+            this.cluster = cluster;
+            return this;
+        }
+
+        /**
+         * {@code host:port,host:port,...} of the Redis Sentinels that watch the master; with
+         * {@link #masterName}, connections go to the master they name, and the uri gives only the
+         * credentials and the database.
+         */
+        public Builder sentinels(String sentinels) {
+            this.sentinels = sentinels;
+            return this;
+        }
+
+        /** The name the sentinels monitor the master under ({@code sentinel monitor <name> ...}). */
+        public Builder masterName(String masterName) {
+            this.masterName = masterName;
+            return this;
+        }
+
+        /** The sentinels' own password, when they have one (or {@code ${ENV=...}} / {@code ${FILE=...}}). */
+        public Builder sentinelPassword(String sentinelPassword) {
+            this.sentinelPassword = sentinelPassword;
+            return this;
+        }
+
         /**
          * Checks the options and creates the pool. Nothing is opened until {@link RedisPool#init()}
          * or the first acquire (or, with {@code minSize > 0}, in the background).
@@ -158,7 +199,8 @@ public final class RedisPool extends BackendPool<RedisConnection, RedisSession> 
 
         RedisSettings settings() {
             return RedisSettings.of(uri, user, password, database, clientName, connectTimeout, socketTimeout,
-                    new RedisTls(tls, tlsTrustFile, tlsKeyStore, tlsKeyStorePassword));
+                    new RedisTls(tls, tlsTrustFile, tlsKeyStore, tlsKeyStorePassword),
+                    new RedisTopology.Options(cluster, sentinels, masterName, sentinelPassword));
         }
 
         private String name() {
@@ -179,10 +221,14 @@ public final class RedisPool extends BackendPool<RedisConnection, RedisSession> 
                 case "clientname" -> clientName(text(key, value));
                 case "connecttimeout" -> connectTimeout(duration(key, value));
                 case "sockettimeout" -> socketTimeout(duration(key, value));
-                case "tls" -> tls(Boolean.parseBoolean(text(key, value)));
+                case "tls" -> tls(flag(key, value));
                 case "tlstrustfile" -> tlsTrustFile(text(key, value));
                 case "tlskeystore" -> tlsKeyStore(text(key, value));
                 case "tlskeystorepassword" -> tlsKeyStorePassword(secretText(key, value));
+                case "cluster" -> cluster(flag(key, value));
+                case "sentinels" -> sentinels(text(key, value));
+                case "mastername" -> masterName(text(key, value));
+                case "sentinelpassword" -> sentinelPassword(secretText(key, value));
                 default -> {
                     return false;
                 }
@@ -206,6 +252,16 @@ public final class RedisPool extends BackendPool<RedisConnection, RedisSession> 
             }
             throw new InvalidConfigException(key, value == null ? null : value.getClass().getName(), key + " must be text (a "
                     + (value == null ? "null" : value.getClass().getName()) + " was given)");
+        }
+
+        private static boolean flag(String key, Object value) {
+            if (value instanceof Boolean b) {
+                return b;
+            }
+            if (value instanceof String s && (s.trim().equalsIgnoreCase("true") || s.trim().equalsIgnoreCase("false"))) {
+                return Boolean.parseBoolean(s.trim());
+            }
+            throw new InvalidConfigException(key, value, key + " must be true or false (" + key + "=" + value + ")");
         }
 
         private static int number(String key, Object value) {

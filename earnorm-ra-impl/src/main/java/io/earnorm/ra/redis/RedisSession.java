@@ -1,124 +1,36 @@
 package io.earnorm.ra.redis;
 
-import redis.clients.jedis.CommandArguments;
-import redis.clients.jedis.Connection;
-import redis.clients.jedis.Jedis;
-import redis.clients.jedis.Protocol;
+import redis.clients.jedis.commands.JedisCommands;
+import redis.clients.jedis.exceptions.JedisException;
 
 /**
- * One pooled socket to Redis, and what its borrowers changed in the server-side session that the
- * next borrower must not inherit. {@code execute} reports each command it ran
- * ({@link #noteCommand}); on return the pool calls {@link #restore} (through the backend's reset),
- * which undoes what can be undone and refuses, so that the connection is retired, what cannot.
+ * What a pooled Redis connection is for the pool core: a socket to one server
+ * ({@link RedisNodeSession}), or a lease on a pool's shared cluster client
+ * ({@link RedisClusterSession}). A borrowed {@link RedisHandle} runs its commands through it.
  *
  * <p>Used by one thread at a time, as every pooled connection.
  */
-public final class RedisSession {
+public abstract sealed class RedisSession permits RedisNodeSession, RedisClusterSession {
 
-    private final Connection connection;
-    private Jedis typed;
-
-    private boolean inTransaction;
-    private boolean watching;
-    private boolean databaseChanged;
-    private boolean nameChanged;
-    /** The command that changed the session beyond repair, or {@code null}. */
-    private String unrestorable;
-
-    RedisSession(Connection connection) {
-        this.connection = connection;
+    RedisSession() {
     }
 
-    Connection connection() {
-        return connection;
-    }
+    /** Runs one command of {@code execute}; see {@link RedisExecutor} for the rules. */
+    abstract Object execute(RedisCommandLine line, boolean binary);
 
-    /** Jedis's typed commands on this one socket; never handed out unguarded, since Jedis can close the socket. */
-    Jedis typed() {
-        if (typed == null) {
-            typed = new Jedis(connection);
-        }
-        return typed;
-    }
+    /** Jedis's typed commands over this connection; never handed out unguarded. */
+    abstract JedisCommands typed();
 
     /**
-     * Records the effect on the session of a command {@code execute} sent.
-     *
-     * @param command    the command, upper case
-     * @param subcommand its first argument, upper case, or {@code null}
-     * @param succeeded  false when the server answered with an error
+     * True when {@code error} means this connection must not be lent again: its socket failed, or
+     * it talks to a server that is no longer what the pool wants (a master that Sentinel demoted
+     * answers writes with {@code READONLY}).
      */
-    void noteCommand(String command, String subcommand, boolean succeeded) {
-        switch (command) {
-            case "MULTI" -> inTransaction |= succeeded;
-            case "EXEC", "DISCARD" -> {
-                // Both end a transaction and its watches, even when they fail (EXECABORT).
-                inTransaction = false;
-                watching = false;
-            }
-            case "WATCH" -> watching |= succeeded;
-            case "UNWATCH" -> {
-                if (succeeded && !inTransaction) {
-                    watching = false;
-                }
-            }
-            // Inside MULTI a queued SELECT or SETNAME answers QUEUED and takes effect at EXEC: counted as done.
-            case "SELECT" -> databaseChanged |= succeeded;
-            case "AUTH", "READONLY", "READWRITE" -> markUnrestorable(command, succeeded);
-            case "CLIENT" -> {
-                if ("SETNAME".equals(subcommand)) {
-                    nameChanged |= succeeded;
-                } else if ("TRACKING".equals(subcommand) || "CACHING".equals(subcommand)
-                        || "NO-EVICT".equals(subcommand) || "NO-TOUCH".equals(subcommand)) {
-                    markUnrestorable(command + " " + subcommand, succeeded);
-                }
-            }
-            default -> {
-                // no session state
-            }
-        }
-    }
+    abstract boolean retiresOn(JedisException error);
 
-    private void markUnrestorable(String command, boolean succeeded) {
-        if (succeeded && unrestorable == null) {
-            unrestorable = command;
-        }
-    }
-
-    /**
-     * Brings the session back to how the pool opened it: ends an open transaction, drops watches,
-     * selects the configured database and name again. Throws when that cannot be done safely, so
-     * the pool closes the connection instead of lending it again.
-     */
-    void restore(int database, String clientName) {
-        if (connection.isBroken()) {
-            throw new IllegalStateException("the connection failed during the borrow");
-        }
-        if (unrestorable != null) {
-            // RESET would undo these, but it also logs an ACL user out; a new connection is cheaper than guessing.
-            throw new IllegalStateException("the borrower ran " + unrestorable + ", which changes the session in a way the pool does not undo");
-        }
-        if (inTransaction) {
-            connection.executeCommand(new CommandArguments(Protocol.Command.DISCARD));
-        } else if (watching) {
-            connection.executeCommand(new CommandArguments(Protocol.Command.UNWATCH));
-        }
-        inTransaction = false;
-        watching = false;
-        if (databaseChanged) {
-            connection.executeCommand(new CommandArguments(Protocol.Command.SELECT).add(database));
-            databaseChanged = false;
-        }
-        if (nameChanged) {
-            // An empty name removes one the borrower set when the pool configured none.
-            connection.executeCommand(new CommandArguments(Protocol.Command.CLIENT).add(Protocol.Keyword.SETNAME)
-                    .add(clientName == null ? "" : clientName));
-            nameChanged = false;
-        }
-    }
-
-    @Override
-    public String toString() {
-        return "RedisSession[" + connection + (connection.isBroken() ? ", broken" : "") + "]";
+    /** A {@code READONLY} reply: the server is a replica. */
+    static boolean isReadOnlyReply(Throwable error) {
+        return error instanceof redis.clients.jedis.exceptions.JedisDataException && error.getMessage() != null
+                && error.getMessage().startsWith("READONLY");
     }
 }

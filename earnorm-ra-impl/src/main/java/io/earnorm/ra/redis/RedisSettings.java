@@ -10,6 +10,7 @@ import redis.clients.jedis.JedisClientConfig;
 
 import java.time.Duration;
 import java.util.Objects;
+import java.util.stream.Collectors;
 
 /**
  * Where and as whom one Redis connection connects, checked: the URI's parts with the separate
@@ -22,14 +23,21 @@ import java.util.Objects;
  * @param connectTimeout bound on opening the socket
  * @param socketTimeout  bound on waiting for each reply (blocking commands wait as long as they ask)
  * @param tls            TLS, or {@link RedisTls#NONE}
+ * @param topology       one server (host and port), a cluster or a Sentinel-named master
  */
 public record RedisSettings(String host, int port, String user, String password, int database, String clientName,
-        Duration connectTimeout, Duration socketTimeout, RedisTls tls) {
+        Duration connectTimeout, Duration socketTimeout, RedisTls tls, RedisTopology topology) {
 
-    /** Settings without TLS. */
+    /** Settings of one server without TLS. */
     public RedisSettings(String host, int port, String user, String password, int database, String clientName,
             Duration connectTimeout, Duration socketTimeout) {
         this(host, port, user, password, database, clientName, connectTimeout, socketTimeout, RedisTls.NONE);
+    }
+
+    /** Settings of one server. */
+    public RedisSettings(String host, int port, String user, String password, int database, String clientName,
+            Duration connectTimeout, Duration socketTimeout, RedisTls tls) {
+        this(host, port, user, password, database, clientName, connectTimeout, socketTimeout, tls, new RedisTopology.Single());
     }
 
     /** Jedis's own defaults. */
@@ -39,6 +47,7 @@ public record RedisSettings(String host, int port, String user, String password,
     public RedisSettings {
         Objects.requireNonNull(host, "host");
         Objects.requireNonNull(tls, "tls");
+        Objects.requireNonNull(topology, "topology");
         if (database < 0) {
             throw new InvalidConfigException("database", database, "database must be >= 0 (database=" + database + ")");
         }
@@ -70,14 +79,29 @@ public record RedisSettings(String host, int port, String user, String password,
     /** As {@link #of(String, String, String, Integer, String, Duration, Duration)}, with TLS ({@code rediss://} turns it on too). */
     public static RedisSettings of(String uri, String user, String password, Integer database, String clientName,
             Duration connectTimeout, Duration socketTimeout, RedisTls tls) {
+        return of(uri, user, password, database, clientName, connectTimeout, socketTimeout, tls, RedisTopology.Options.NONE);
+    }
+
+    /**
+     * As {@link #of(String, String, String, Integer, String, Duration, Duration, RedisTls)}, for a cluster (several
+     * hosts in the uri, or {@code cluster}) or a Sentinel-named master ({@code sentinels} and {@code masterName}).
+     */
+    public static RedisSettings of(String uri, String user, String password, Integer database, String clientName,
+            Duration connectTimeout, Duration socketTimeout, RedisTls tls, RedisTopology.Options topology) {
         password = PasswordSource.resolve("password", password);
         RedisUri parsed = RedisUri.parse(uri);
+        int db = database != null ? database : parsed.database() != null ? parsed.database() : 0;
         return new RedisSettings(parsed.host(), parsed.port(),
                 user != null ? user : parsed.user(),
                 password != null ? password : parsed.password(),
-                database != null ? database : parsed.database() != null ? parsed.database() : 0,
-                clientName, connectTimeout, socketTimeout,
-                tls.enabledIf(tls.enabled() || parsed.tls()));
+                db, clientName, connectTimeout, socketTimeout,
+                tls.enabledIf(tls.enabled() || parsed.tls()),
+                RedisTopology.of(parsed, topology, db));
+    }
+
+    /** These settings with another user and password (a caller's own credentials), everything else kept. */
+    public RedisSettings withCredentials(String user, String password) {
+        return new RedisSettings(host, port, user, password, database, clientName, connectTimeout, socketTimeout, tls, topology);
     }
 
     private static void checkTimeout(String option, Duration value) {
@@ -117,20 +141,33 @@ public record RedisSettings(String host, int port, String user, String password,
                 .build();
     }
 
-    /** {@code [user@]host:port/database}, never the password: for messages and logs. */
+    /**
+     * {@code [user@]host:port/database} of one server, the seeds of a cluster or the master's name
+     * and sentinels; never a password: for messages and logs.
+     */
     public String describe() {
-        String h = host.indexOf(':') >= 0 ? "[" + host + "]" : host;
-        return (tls.enabled() ? "rediss://" : "") + (user == null ? "" : user + "@") + h + ":" + port + "/" + database;
+        String where;
+        if (topology instanceof RedisTopology.Cluster cluster) {
+            where = "cluster " + cluster.seeds().stream().map(HostAndPort::toString).collect(Collectors.joining(","));
+        } else if (topology instanceof RedisTopology.Sentinel sentinel) {
+            where = "sentinel master '" + sentinel.masterName() + "' via "
+                    + sentinel.sentinels().stream().map(HostAndPort::toString).collect(Collectors.joining(","));
+        } else {
+            where = (host.indexOf(':') >= 0 ? "[" + host + "]" : host) + ":" + port;
+        }
+        return (tls.enabled() ? "rediss://" : "") + (user == null ? "" : user + "@") + where + "/" + database;
     }
 
     /** Replaces the password wherever a driver message might echo it. */
     String scrub(String text) {
-        return Secrets.scrub(text, password);
+        String scrubbed = Secrets.scrub(text, password);
+        return topology instanceof RedisTopology.Sentinel sentinel ? Secrets.scrub(scrubbed, sentinel.sentinelPassword()) : scrubbed;
     }
 
     @Override
     public String toString() {
         return "RedisSettings[" + describe() + (password == null ? "" : ", password=" + Secrets.MASK)
+                + (topology instanceof RedisTopology.Sentinel sentinel && sentinel.sentinelPassword() != null ? ", sentinelPassword=" + Secrets.MASK : "")
                 + (clientName == null ? "" : ", clientName=" + clientName)
                 + ", connectTimeout=" + Durations.format(connectTimeout) + ", socketTimeout=" + Durations.format(socketTimeout) + "]";
     }

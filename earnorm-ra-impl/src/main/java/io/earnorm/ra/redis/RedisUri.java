@@ -3,25 +3,41 @@ package io.earnorm.ra.redis;
 import io.earnorm.ra.api.pool.InvalidConfigException;
 import io.earnorm.ra.backend.Secrets;
 
+import redis.clients.jedis.HostAndPort;
+
 import java.net.URI;
 import java.net.URISyntaxException;
+import java.util.ArrayList;
+import java.util.List;
 
 /**
- * What a {@code redis://[user:password@]host[:port][/database]} URI says ({@code rediss://}: the same over TLS). Parts it leaves out are
- * {@code null} (port: 6379), so that separate options can fill them in.
+ * What a {@code redis://[user:password@]host[:port][,host[:port]...][/database]} URI says ({@code rediss://}: the same over TLS).
+ * Parts it leaves out are {@code null} (port: 6379), so that separate options can fill them in. Several hosts are the seed
+ * nodes of a Redis Cluster.
  *
+ * @param host     the first host
+ * @param port     the first host's port
  * @param user     the ACL user, or {@code null}
  * @param password the password, or {@code null}
  * @param database the database number, or {@code null}
+ * @param hosts    every host, the first one included
  */
-record RedisUri(String host, int port, String user, String password, Integer database, boolean tls) {
+record RedisUri(String host, int port, String user, String password, Integer database, boolean tls, List<HostAndPort> hosts) {
 
     RedisUri(String host, int port, String user, String password, Integer database) {
         this(host, port, user, password, database, false);
     }
 
+    RedisUri(String host, int port, String user, String password, Integer database, boolean tls) {
+        this(host, port, user, password, database, tls, List.of(new HostAndPort(host, port)));
+    }
+
+    RedisUri {
+        hosts = List.copyOf(hosts);
+    }
+
     static final int DEFAULT_PORT = 6379;
-    static final String FORM = "redis[s]://[user:password@]host[:port][/database]";
+    static final String FORM = "redis[s]://[user:password@]host[:port][,host[:port]...][/database]";
 
     @Override
     public String toString() {
@@ -38,9 +54,58 @@ record RedisUri(String host, int port, String user, String password, Integer dat
         if (text == null || text.isBlank()) {
             throw invalid(text, "uri is empty; write " + FORM);
         }
+        List<String> extraHosts = new ArrayList<>();
+        String single = firstHostOnly(text.trim(), extraHosts);
+        RedisUri first = parseSingle(text, single);
+        if (extraHosts.isEmpty()) {
+            return first;
+        }
+        List<HostAndPort> hosts = new ArrayList<>(first.hosts());
+        for (String extra : extraHosts) {
+            String scheme = single.substring(0, single.indexOf("://") + 3);
+            RedisUri other = parseSingle(text, scheme + extra);
+            hosts.add(new HostAndPort(other.host(), other.port()));
+        }
+        return new RedisUri(first.host(), first.port(), first.user(), first.password(), first.database(), first.tls(), hosts);
+    }
+
+    /**
+     * {@code text} with only its first host, the others put in {@code extraHosts}: {@link URI} reads
+     * no list of hosts, so the list is cut out of the authority before it parses the rest.
+     */
+    private static String firstHostOnly(String text, List<String> extraHosts) {
+        int start = text.indexOf("://");
+        if (start < 0) {
+            return text;
+        }
+        int end = text.length();
+        for (int i = start + 3; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (c == '/' || c == '?' || c == '#') {
+                end = i;
+                break;
+            }
+        }
+        String authority = text.substring(start + 3, end);
+        int at = authority.lastIndexOf('@');
+        String hostList = authority.substring(at + 1);
+        if (hostList.indexOf(',') < 0) {
+            return text;
+        }
+        String[] parts = hostList.split(",", -1);
+        for (int i = 1; i < parts.length; i++) {
+            if (parts[i].isBlank()) {
+                throw invalid(text, "uri " + masked(text) + " has an empty host in its list of hosts; write " + FORM);
+            }
+            extraHosts.add(parts[i].trim());
+        }
+        return text.substring(0, start + 3) + authority.substring(0, at + 1) + parts[0].trim() + text.substring(end);
+    }
+
+    private static RedisUri parseSingle(String text, String single) {
         URI uri;
         try {
-            uri = new URI(text.trim());
+            uri = new URI(single);
         } catch (URISyntaxException e) {
             // The exception's own message repeats the whole text, password included: it is not kept.
             throw invalid(text, "uri is not a valid URI (" + e.getReason() + "): " + masked(text) + "; write " + FORM);

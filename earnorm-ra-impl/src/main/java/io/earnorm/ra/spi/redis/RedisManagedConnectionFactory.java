@@ -11,6 +11,7 @@ import io.earnorm.ra.redis.RedisHandle;
 import io.earnorm.ra.redis.RedisSession;
 import io.earnorm.ra.redis.RedisSettings;
 import io.earnorm.ra.redis.RedisTls;
+import io.earnorm.ra.redis.RedisTopology;
 import io.earnorm.ra.spi.AbstractManagedConnectionFactory;
 import io.earnorm.ra.spi.Credential;
 import io.earnorm.ra.spi.EarnormManagedConnection;
@@ -20,11 +21,14 @@ import jakarta.resource.spi.LocalTransaction;
 
 import javax.transaction.xa.XAResource;
 import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
 
 /**
  * The Redis connection definition: the address and connection options of {@code RedisPool}'s
  * builder as config properties, beside the pool options and the default user and password of the
- * base class. Connections are {@link RedisHandle}s, one real socket each. No transactions: Redis
+ * base class. Connections are {@link RedisHandle}s: one real socket each, or for a Redis Cluster a
+ * lease on the sub-pool's cluster client. No transactions: Redis
  * cannot roll back, and its {@code MULTI}/{@code EXEC} is available as commands.
  *
  * <p>A caller's credentials ({@code getConnection(user, password)} or a {@code PasswordCredential})
@@ -44,6 +48,12 @@ public class RedisManagedConnectionFactory extends AbstractManagedConnectionFact
     private String tlsTrustFile;
     private String tlsKeyStore;
     private String tlsKeyStorePassword;
+    private Boolean cluster = false;
+    private String sentinels;
+    private String masterName;
+    private String sentinelPassword;
+    /** Every backend opened for a sub-pool, to close their cluster clients on close. */
+    private final transient List<RedisBackend> backends = new CopyOnWriteArrayList<>();
 
     @Override
     protected String backendType() {
@@ -71,7 +81,15 @@ public class RedisManagedConnectionFactory extends AbstractManagedConnectionFact
 
     @Override
     protected Backend<RedisSession> openBackend(Credential credential) {
-        return new RedisBackend(settingsFor(credential));
+        RedisBackend backend = new RedisBackend(settingsFor(credential), poolConfig().maxSize());
+        backends.add(backend);
+        return backend;
+    }
+
+    @Override
+    protected void closeBackends() {
+        backends.forEach(RedisBackend::shutdown);
+        backends.clear();
     }
 
     /**
@@ -81,17 +99,19 @@ public class RedisManagedConnectionFactory extends AbstractManagedConnectionFact
     private RedisSettings settingsFor(Credential credential) {
         if (credential.equals(defaultCredential())) {
             return RedisSettings.of(uri, getUser(), getPassword(), database, clientName, duration("connectTimeout", connectTimeout),
-                    duration("socketTimeout", socketTimeout), tlsSettings());
+                    duration("socketTimeout", socketTimeout), tlsSettings(), topologyOptions());
         }
-        RedisSettings address = configured();
-        return new RedisSettings(address.host(), address.port(), credential.user(), credential.password(), address.database(),
-                address.clientName(), address.connectTimeout(), address.socketTimeout(), address.tls());
+        return configured().withCredentials(credential.user(), credential.password());
     }
 
     /** The address and options, with the uri's own credentials if any. */
     private RedisSettings configured() {
         return RedisSettings.of(uri, null, null, database, clientName, duration("connectTimeout", connectTimeout),
-                duration("socketTimeout", socketTimeout), tlsSettings());
+                duration("socketTimeout", socketTimeout), tlsSettings(), topologyOptions());
+    }
+
+    private RedisTopology.Options topologyOptions() {
+        return new RedisTopology.Options(Boolean.TRUE.equals(cluster), sentinels, masterName, sentinelPassword);
     }
 
     private RedisTls tlsSettings() {
@@ -135,7 +155,7 @@ public class RedisManagedConnectionFactory extends AbstractManagedConnectionFact
 
     // ------------------------------------------------------------------ config properties
 
-    /** Redis address: redis://[user:password@]host[:port][/database], or rediss:// for TLS; user, password and database set as properties win over the uri's. */
+    /** Redis address: redis://[user:password@]host[:port][/database], or rediss:// for TLS, or several host:port for the seeds of a cluster; user, password and database set as properties win over the uri's. */
     public String getUri() {
         return uri;
     }
@@ -214,5 +234,41 @@ public class RedisManagedConnectionFactory extends AbstractManagedConnectionFact
 
     public void setTlsKeyStorePassword(String tlsKeyStorePassword) {
         this.tlsKeyStorePassword = tlsKeyStorePassword;
+    }
+
+    /** A Redis Cluster even when the uri names one seed node; several hosts in the uri (redis://h1:p1,h2:p2) mean a cluster anyway. */
+    public Boolean getCluster() {
+        return cluster;
+    }
+
+    public void setCluster(Boolean cluster) {
+        this.cluster = cluster;
+    }
+
+    /** host:port of each Redis Sentinel, separated by commas; with masterName, connections go to the master they name (the uri then gives only credentials and database). */
+    public String getSentinels() {
+        return sentinels;
+    }
+
+    public void setSentinels(String sentinels) {
+        this.sentinels = sentinels;
+    }
+
+    /** Name the sentinels monitor the master under (sentinel monitor <name> ...); required with sentinels. */
+    public String getMasterName() {
+        return masterName;
+    }
+
+    public void setMasterName(String masterName) {
+        this.masterName = masterName;
+    }
+
+    /** The sentinels' own password, or ${ENV=NAME} / ${FILE=/path}; unset when they have none. Confidential. */
+    public String getSentinelPassword() {
+        return sentinelPassword;
+    }
+
+    public void setSentinelPassword(String sentinelPassword) {
+        this.sentinelPassword = sentinelPassword;
     }
 }
