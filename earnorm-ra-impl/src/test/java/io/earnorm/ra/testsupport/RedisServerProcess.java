@@ -103,6 +103,11 @@ public final class RedisServerProcess implements AutoCloseable {
         stop();
     }
 
+    /** The {@code redis-server} these servers run, for the other harnesses of this package. */
+    static String redisServerBinary() {
+        return binary();
+    }
+
     private static String binary() {
         String path = System.getenv("PATH");
         if (path != null) {
