@@ -28,6 +28,18 @@ class ReadmeTopologySnippetsTest {
         assertReadmeShows("redis/RedisTlsIT.java", "redis-tls");
     }
 
+    @Test
+    void theRedisClusterSnippetsAreTheClusterTestsCode() throws IOException {
+        assertReadmeShows("redis/RedisClusterIT.java", "redis-cluster");
+        assertReadmeShows("redis/RedisClusterIT.java", "redis-cluster-jca");
+    }
+
+    @Test
+    void theRedisSentinelSnippetsAreTheSentinelTestsCode() throws IOException {
+        assertReadmeShows("redis/RedisSentinelIT.java", "redis-sentinel");
+        assertReadmeShows("redis/RedisSentinelIT.java", "redis-sentinel-jca");
+    }
+
     private static void assertReadmeShows(String testSource, String name) throws IOException {
         String source = Files.readString(Path.of("src/test/java/io/earnorm/ra", testSource));
         String start = "// readme:" + name + ":start\n";

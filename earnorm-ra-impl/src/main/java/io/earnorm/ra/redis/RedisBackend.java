@@ -259,10 +259,15 @@ public final class RedisBackend implements Backend<RedisSession>, TopologyProbe<
     @Override
     public OptionalInt connectionLimit(RedisSession session) {
         Object reply;
-        if (session instanceof RedisClusterSession lease) {
-            reply = lease.client().executeCommand(new CommandObject<>(configGetMaxClients(), BuilderFactory.RAW_OBJECT));
-        } else {
-            reply = ((RedisNodeSession) session).connection().executeCommand(configGetMaxClients());
+        try {
+            if (session instanceof RedisClusterSession lease) {
+                reply = lease.client().executeCommand(new CommandObject<>(configGetMaxClients(), BuilderFactory.RAW_OBJECT));
+            } else {
+                reply = ((RedisNodeSession) session).connection().executeCommand(configGetMaxClients());
+            }
+        } catch (JedisDataException e) {
+            // Hosted Redis often refuses or renames CONFIG: the limit is then unknown, which is no fault.
+            return OptionalInt.empty();
         }
         if (reply instanceof List<?> pair && pair.size() == 2) {
             try {

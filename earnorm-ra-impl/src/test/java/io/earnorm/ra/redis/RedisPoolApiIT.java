@@ -136,4 +136,19 @@ class RedisPoolApiIT extends RedisFixture {
         await().atMost(Duration.ofSeconds(10)).until(() -> !admin().clientList().contains("name=" + name + " "));
         assertThat(pool.state()).isEqualTo(PoolState.CLOSED);
     }
+
+    @Test
+    void atStartThePoolReportsWhatItReachedAndWarnsWhenInstancesTimesMaxSizeExceedMaxclients() {
+        long maxClients = Long.parseLong(admin().configGet("maxclients").get("maxclients"));
+        int instances = (int) (maxClients / 10) + 1;
+
+        RedisPool modest = open(sharedServerPool().maxSize(10));
+        RedisPool crowded = open(sharedServerPool().maxSize(10).instances(instances));
+
+        assertThat(modest.startupFindings().topology()).startsWith("master ").endsWith("/" + DATABASE);
+        assertThat(modest.startupFindings().limit()).hasValue((int) maxClients);
+        assertThat(modest.startupFindings().overLimit()).isFalse();
+        assertThat(crowded.startupFindings().wanted()).isEqualTo(10 * instances);
+        assertThat(crowded.startupFindings().overLimit()).isTrue();
+    }
 }
