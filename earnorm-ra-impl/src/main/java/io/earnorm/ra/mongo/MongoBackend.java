@@ -14,6 +14,7 @@ import io.earnorm.ra.pool.Backend;
 import io.earnorm.ra.pool.PoolConfig;
 import org.bson.Document;
 
+import javax.net.ssl.SSLException;
 import java.time.Duration;
 import java.util.Locale;
 import java.util.Objects;
@@ -90,7 +91,7 @@ public final class MongoBackend implements Backend<MongoSlot>, TopologyProbe<Mon
         } catch (IllegalStateException closed) {
             throw closed;
         } catch (RuntimeException e) {
-            throw MongoOpenException.of(e, settings, openTimeout);
+            throw MongoOpenException.of(e, settings, openTimeout, tlsFailure());
         }
         synchronized (lock) {
             openSlots++;
@@ -223,6 +224,28 @@ public final class MongoBackend implements Backend<MongoSlot>, TopologyProbe<Mon
             case STANDALONE -> "standalone";
             default -> type.name().toLowerCase(Locale.ROOT);
         };
+    }
+
+    /**
+     * The TLS error the driver's monitor last saw on a server, or {@code null}. Server selection
+     * reports a refused certificate only as text inside a timeout; the monitor keeps the exception.
+     */
+    private SSLException tlsFailure() {
+        MongoClient c;
+        synchronized (lock) {
+            c = client;
+        }
+        if (c == null || !settings.tls().enabled()) {
+            return null;
+        }
+        for (ServerDescription server : c.getClusterDescription().getServerDescriptions()) {
+            for (Throwable t = server.getException(); t != null; t = t.getCause() == t ? null : t.getCause()) {
+                if (t instanceof SSLException ssl) {
+                    return ssl;
+                }
+            }
+        }
+        return null;
     }
 
     /** True once the shared client has been closed (or was never made) after {@link #shutdown()}. */

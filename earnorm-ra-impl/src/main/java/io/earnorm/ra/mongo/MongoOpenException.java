@@ -3,6 +3,10 @@ package io.earnorm.ra.mongo;
 import com.mongodb.MongoSecurityException;
 import io.earnorm.ra.pool.Durations;
 
+import javax.net.ssl.SSLException;
+import java.security.cert.CertPathBuilderException;
+import java.security.cert.CertPathValidatorException;
+import java.security.cert.CertificateException;
 import java.time.Duration;
 
 /**
@@ -28,11 +32,18 @@ public final class MongoOpenException extends RuntimeException {
         return serverUnreachable;
     }
 
-    /** Explains a driver failure while opening; the password is scrubbed, and a cause that echoes it is dropped. */
-    static MongoOpenException of(RuntimeException error, MongoSettings settings, Duration bound) {
+    /**
+     * Explains a driver failure while opening; the password is scrubbed, and a cause that echoes it is dropped.
+     *
+     * @param tlsFailure the TLS error the driver met on the way, or {@code null}: it, not the timeout it
+     *                   led to, is what the reader needs to hear
+     */
+    static MongoOpenException of(RuntimeException error, MongoSettings settings, Duration bound, SSLException tlsFailure) {
         boolean unreachable = MongoErrors.isConnectionLost(error);
         String what;
-        if (unreachable) {
+        if (tlsFailure != null) {
+            what = "the TLS handshake failed: " + tlsReason(tlsFailure) + " (" + tlsFailure + "); " + details(error);
+        } else if (unreachable) {
             what = "no server answered within " + Durations.format(bound) + " (validationTimeout): " + details(error);
         } else if (error instanceof MongoSecurityException) {
             what = "the server refused the credentials of user '" + settings.user() + "' (authSource '" + settings.authSource() + "'): "
@@ -41,6 +52,19 @@ public final class MongoOpenException extends RuntimeException {
             what = "the server refused the ping that proves a connection works: " + details(error);
         }
         return new MongoOpenException(settings.scrub(what), unreachable, mentions(error, settings) ? null : error);
+    }
+
+    private static String tlsReason(SSLException failure) {
+        for (Throwable t = failure; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            if (t instanceof CertPathBuilderException || t instanceof CertPathValidatorException) {
+                return "the server's certificate could not be verified: no authority of tlsTrustFile (else of the JVM's trust store) signed it";
+            }
+            String message = String.valueOf(t.getMessage());
+            if (t instanceof CertificateException && (message.contains("No name matching") || message.contains("No subject alternative"))) {
+                return "the server's certificate does not name the host connected to (only the uri's tlsAllowInvalidHostnames=true lets that pass)";
+            }
+        }
+        return "the server refused the handshake or broke it off (a server that asks for a client certificate needs tlsKeyStore)";
     }
 
     /** The driver's message plus the reasons under it, each once. */

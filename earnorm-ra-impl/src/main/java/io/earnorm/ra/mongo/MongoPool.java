@@ -77,7 +77,7 @@ public final class MongoPool extends BackendPool<MongoConnection, MongoSlot> {
     public static final class Builder extends BackendPoolBuilder<Builder> {
 
         private static final Set<String> OPTION_NAMES = Set.of("uri", "database", "user", "password", "authSource", "operationTimeout",
-                "readPreference", "writeConcern");
+                "readPreference", "writeConcern", "tls", "tlsTrustFile", "tlsKeyStore", "tlsKeyStorePassword");
 
         private String uri = "mongodb://localhost:27017";
         private String database;
@@ -87,6 +87,10 @@ public final class MongoPool extends BackendPool<MongoConnection, MongoSlot> {
         private Duration operationTimeout;
         private String readPreference;
         private String writeConcern;
+        private boolean tls;
+        private String tlsTrustFile;
+        private String tlsKeyStore;
+        private String tlsKeyStorePassword;
 
         private Builder() {
         }
@@ -155,6 +159,30 @@ public final class MongoPool extends BackendPool<MongoConnection, MongoSlot> {
             return this;
         }
 
+        /** Connect over TLS (as the URI's {@code tls=true} does); default off, unless the URI turns it on. */
+        public Builder tls(boolean tls) {
+            this.tls = tls;
+            return this;
+        }
+
+        /** PEM file of the authorities that sign the server's certificate; default the JVM's trust store. Needs TLS. */
+        public Builder tlsTrustFile(String tlsTrustFile) {
+            this.tlsTrustFile = tlsTrustFile;
+            return this;
+        }
+
+        /** PKCS#12 file with a client certificate and key, for servers that ask for one (a mongod started with {@code tlsCAFile}). Needs TLS. */
+        public Builder tlsKeyStore(String tlsKeyStore) {
+            this.tlsKeyStore = tlsKeyStore;
+            return this;
+        }
+
+        /** The key store's password (or {@code ${ENV=...}} / {@code ${FILE=...}}). */
+        public Builder tlsKeyStorePassword(String tlsKeyStorePassword) {
+            this.tlsKeyStorePassword = tlsKeyStorePassword;
+            return this;
+        }
+
         /**
          * Checks the options and creates the pool. Nothing is opened until {@link MongoPool#init()}
          * or the first acquire (or, with {@code minSize > 0}, in the background).
@@ -167,7 +195,8 @@ public final class MongoPool extends BackendPool<MongoConnection, MongoSlot> {
 
         MongoSettings settings() {
             return MongoSettings.of(uri, database, user, password, authSource, operationTimeout)
-                    .withConcerns(MongoConcerns.of(readPreference, writeConcern));
+                    .withConcerns(MongoConcerns.of(readPreference, writeConcern))
+                    .withTls(new MongoTls(tls, tlsTrustFile, tlsKeyStore, tlsKeyStorePassword));
         }
 
         private String name() {
@@ -189,6 +218,10 @@ public final class MongoPool extends BackendPool<MongoConnection, MongoSlot> {
                 case "operationtimeout" -> operationTimeout(duration(key, value));
                 case "readpreference" -> readPreference(text(key, value));
                 case "writeconcern" -> writeConcern(text(key, value));
+                case "tls" -> tls(flag(key, value));
+                case "tlstrustfile" -> tlsTrustFile(text(key, value));
+                case "tlskeystore" -> tlsKeyStore(text(key, value));
+                case "tlskeystorepassword" -> tlsKeyStorePassword(text(key, value));
                 default -> {
                     return false;
                 }
@@ -204,6 +237,16 @@ public final class MongoPool extends BackendPool<MongoConnection, MongoSlot> {
         @Override
         protected String backendType() {
             return MongoBackend.TYPE;
+        }
+
+        private static boolean flag(String key, Object value) {
+            if (value instanceof Boolean b) {
+                return b;
+            }
+            if (value instanceof String s && (s.trim().equalsIgnoreCase("true") || s.trim().equalsIgnoreCase("false"))) {
+                return Boolean.parseBoolean(s.trim());
+            }
+            throw new InvalidConfigException(key, value, key + " must be true or false (" + key + "=" + value + ")");
         }
 
         private static Duration duration(String key, Object value) {

@@ -29,6 +29,10 @@ import java.util.regex.Pattern;
  * derives it from {@link PoolConfig} so that both pools agree, and a URI that sizes it too
  * ({@code maxPoolSize}, {@code minPoolSize}, ...) is refused with the pool option to use instead.
  *
+ * <p>TLS ({@link MongoTls}) is on when the URI or the {@code tls} option says so; the trust and key
+ * files given apart from the URI go into the driver's TLS context, and host names are checked
+ * unless the URI itself says {@code tlsAllowInvalidHostnames=true}.
+ *
  * <p>Holds a password: it never appears in {@link #toString()} or {@link #describe()}.
  */
 public final class MongoSettings {
@@ -59,20 +63,39 @@ public final class MongoSettings {
     private final String password;
     private final Duration operationTimeout;
     private final MongoConcerns concerns;
+    private final MongoTls tls;
 
     private MongoSettings(ConnectionString uri, String database, MongoCredential credential, String password, Duration operationTimeout,
-            MongoConcerns concerns) {
+            MongoConcerns concerns, MongoTls tls) {
         this.uri = uri;
         this.database = database;
         this.credential = credential;
         this.password = password;
         this.operationTimeout = operationTimeout;
         this.concerns = concerns;
+        this.tls = tls;
     }
 
     /** These settings with {@code concerns} (read preference, write concern) laid over the URI's. */
     public MongoSettings withConcerns(MongoConcerns concerns) {
-        return new MongoSettings(uri, database, credential, password, operationTimeout, Objects.requireNonNull(concerns, "concerns"));
+        return new MongoSettings(uri, database, credential, password, operationTimeout, Objects.requireNonNull(concerns, "concerns"), tls);
+    }
+
+    /**
+     * These settings with {@code tls}'s files; TLS is on when {@code tls} or the URI
+     * ({@code tls=true}, {@code ssl=true}, {@code mongodb+srv://}) says so.
+     *
+     * @throws InvalidConfigException naming {@code tls}, for TLS files on a connection without TLS
+     */
+    public MongoSettings withTls(MongoTls tls) {
+        Objects.requireNonNull(tls, "tls");
+        return new MongoSettings(uri, database, credential, password, operationTimeout, concerns,
+                tls.enabledIf(tls.enabled() || Boolean.TRUE.equals(uri.getSslEnabled())));
+    }
+
+    /** The TLS settings in force (enabled also when only the URI turns TLS on). */
+    public MongoTls tls() {
+        return tls;
     }
 
     /** The read preference and write concern given apart from the URI (each {@code null} when not). */
@@ -112,7 +135,8 @@ public final class MongoSettings {
         }
         String secret = password != null ? password : parsed.getPassword() == null ? null : new String(parsed.getPassword());
         Duration bound = operationTimeout == null || operationTimeout.isZero() ? null : operationTimeout;
-        return new MongoSettings(parsed, db, credential, secret, bound, MongoConcerns.DEFAULT);
+        return new MongoSettings(parsed, db, credential, secret, bound, MongoConcerns.DEFAULT,
+                MongoTls.NONE.enabledIf(Boolean.TRUE.equals(parsed.getSslEnabled())));
     }
 
     private static ConnectionString parse(String uri) {
@@ -216,6 +240,7 @@ public final class MongoSettings {
         if (credential != null) {
             b.credential(credential);
         }
+        tls.applyTo(b);
         b.applyToConnectionPoolSettings(p -> p
                 .maxSize(pool.maxSize())
                 .minSize(pool.minSize())
@@ -303,6 +328,7 @@ public final class MongoSettings {
         return "MongoSettings[" + describe() + (password == null ? "" : ", password=" + Secrets.MASK)
                 + (authSource() == null ? "" : ", authSource=" + authSource())
                 + (operationTimeout == null ? "" : ", operationTimeout=" + Durations.format(operationTimeout))
-                + (concerns.describe().isEmpty() ? "" : ", " + concerns.describe()) + "]";
+                + (concerns.describe().isEmpty() ? "" : ", " + concerns.describe())
+                + (tls.enabled() ? ", tls" + (tls.trustFile() == null ? "" : ", tlsTrustFile=" + tls.trustFile()) : "") + "]";
     }
 }

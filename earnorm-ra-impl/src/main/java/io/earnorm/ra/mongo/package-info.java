@@ -6,8 +6,11 @@
  * <li>{@link io.earnorm.ra.mongo.MongoPool} — the plain-Java pool and its builder; options
  *     {@code uri} (passed to the driver as it is: hosts, replica set, TLS, credentials, read
  *     preference, {@code timeoutMS}...), {@code database} (required unless the URI names one),
- *     {@code user}, {@code password}, {@code authSource} (default {@code admin}) and
- *     {@code operationTimeout} (seed-style snake_case works too), plus the pool options.</li>
+ *     {@code user}, {@code password}, {@code authSource} (default {@code admin}),
+ *     {@code operationTimeout}, {@code readPreference}, {@code writeConcern}, {@code tls},
+ *     {@code tlsTrustFile}, {@code tlsKeyStore}, {@code tlsKeyStorePassword} (seed-style snake_case
+ *     works too), plus the pool options. The URI's {@code tls=true} turns TLS on too
+ *     ({@link io.earnorm.ra.mongo.MongoTls}).</li>
  * <li>{@link io.earnorm.ra.mongo.MongoSettings} — checks the options and derives the driver's
  *     settings from them.</li>
  * <li>{@link io.earnorm.ra.mongo.MongoBackend} — owns the shared client; opens a

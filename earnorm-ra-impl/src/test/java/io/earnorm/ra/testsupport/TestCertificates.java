@@ -63,6 +63,18 @@ public record TestCertificates(Path dir, Path caCert, Path serverCert, Path serv
         }
     }
 
+    /** The server's certificate and key in a PKCS#12 file protected by {@code password}, for a Java server socket. */
+    public Path serverKeyStore(String password) {
+        try {
+            Path p12 = dir.resolve("server.p12");
+            openssl(dir, "pkcs12", "-export", "-in", serverCert.toString(), "-inkey", serverKey.toString(), "-out", p12.toString(),
+                    "-passout", "pass:" + password);
+            return p12;
+        } catch (IOException e) {
+            throw new IllegalStateException("could not make the server's key store", e);
+        }
+    }
+
     /** Hands the server's files to an OS user (a server that runs as {@code postgres} must own its key). */
     public TestCertificates ownedBy(String osUser) {
         try {

@@ -8,6 +8,7 @@ import io.earnorm.ra.mongo.MongoConcerns;
 import io.earnorm.ra.mongo.MongoHandle;
 import io.earnorm.ra.mongo.MongoSettings;
 import io.earnorm.ra.mongo.MongoSlot;
+import io.earnorm.ra.mongo.MongoTls;
 import io.earnorm.ra.pool.Backend;
 import io.earnorm.ra.pool.Durations;
 import io.earnorm.ra.pool.Lease;
@@ -41,6 +42,10 @@ public class MongoManagedConnectionFactory extends AbstractManagedConnectionFact
     private String operationTimeout;
     private String readPreference;
     private String writeConcern;
+    private Boolean tls = false;
+    private String tlsTrustFile;
+    private String tlsKeyStore;
+    private String tlsKeyStorePassword;
 
     /** Every backend opened for a sub-pool, to shut their clients down on close. */
     private transient volatile List<MongoBackend> backends;
@@ -79,7 +84,8 @@ public class MongoManagedConnectionFactory extends AbstractManagedConnectionFact
     /** The settings of a sub-pool: the configured address and options, authenticated as {@code credential}. */
     private MongoSettings settingsFor(Credential credential) {
         return MongoSettings.of(uri, database, credential.user(), credential.password(), authSource, operationTimeoutDuration())
-                .withConcerns(MongoConcerns.of(readPreference, writeConcern));
+                .withConcerns(MongoConcerns.of(readPreference, writeConcern))
+                .withTls(new MongoTls(Boolean.TRUE.equals(tls), tlsTrustFile, tlsKeyStore, tlsKeyStorePassword));
     }
 
     private Duration operationTimeoutDuration() {
@@ -183,5 +189,41 @@ public class MongoManagedConnectionFactory extends AbstractManagedConnectionFact
 
     public void setWriteConcern(String writeConcern) {
         this.writeConcern = writeConcern;
+    }
+
+    /** Connect over TLS, as the uri's tls=true does. */
+    public Boolean getTls() {
+        return tls;
+    }
+
+    public void setTls(Boolean tls) {
+        this.tls = tls;
+    }
+
+    /** PEM file of the authorities that sign the server's certificate (which must also name the host connected to); unset for the JVM's trust store. */
+    public String getTlsTrustFile() {
+        return tlsTrustFile;
+    }
+
+    public void setTlsTrustFile(String tlsTrustFile) {
+        this.tlsTrustFile = tlsTrustFile;
+    }
+
+    /** PKCS#12 file with a client certificate and key, for servers that ask for one. */
+    public String getTlsKeyStore() {
+        return tlsKeyStore;
+    }
+
+    public void setTlsKeyStore(String tlsKeyStore) {
+        this.tlsKeyStore = tlsKeyStore;
+    }
+
+    /** Password of tlsKeyStore, or ${ENV=NAME} / ${FILE=/path}. Confidential. */
+    public String getTlsKeyStorePassword() {
+        return tlsKeyStorePassword;
+    }
+
+    public void setTlsKeyStorePassword(String tlsKeyStorePassword) {
+        this.tlsKeyStorePassword = tlsKeyStorePassword;
     }
 }
