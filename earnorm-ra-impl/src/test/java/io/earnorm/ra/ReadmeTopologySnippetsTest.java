@@ -40,6 +40,11 @@ class ReadmeTopologySnippetsTest {
         assertReadmeShows("redis/RedisSentinelIT.java", "redis-sentinel-jca");
     }
 
+    @Test
+    void theMongoTlsSnippetIsTheTlsTestsCode() throws IOException {
+        assertReadmeShows("mongo/MongoTlsIT.java", "mongo-tls");
+    }
+
     private static void assertReadmeShows(String testSource, String name) throws IOException {
         String source = Files.readString(Path.of("src/test/java/io/earnorm/ra", testSource));
         String start = "// readme:" + name + ":start\n";
