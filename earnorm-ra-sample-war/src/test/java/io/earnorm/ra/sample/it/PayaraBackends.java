@@ -9,6 +9,7 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Map;
 import java.util.Properties;
 
 /**
@@ -25,6 +26,14 @@ final class PayaraBackends {
     }
 
     static synchronized void publish() {
+        publish(Map.of(), "");
+    }
+
+    /**
+     * As {@link #publish()}, with system properties and post-boot commands of one test class
+     * added, so that a test's extra pools exist only in its own server.
+     */
+    static synchronized void publish(Map<String, String> extraProperties, String extraCommands) {
         PostgresAddress postgres = postgres();
         Properties p = new Properties();
         p.setProperty("earnorm.rar", required("earnorm.rar"));
@@ -34,13 +43,14 @@ final class PayaraBackends {
         p.setProperty("earnorm.redis.uri", TestServers.redisUri());
         p.setProperty("earnorm.mongo.uri", TestServers.mongoUri());
         p.setProperty(FlakyRedis.URI_PROPERTY, FlakyRedis.uri());
+        extraProperties.forEach(p::setProperty);
         try {
             Files.createDirectories(Path.of(required("payara.tmpdir")));
             try (OutputStream out = Files.newOutputStream(Path.of(required("earnorm.payara.properties")))) {
                 p.store(out, "backends of the in-container tests");
             }
             String sampleCommands = Files.readString(Path.of(required("earnorm.sample.postboot")), StandardCharsets.UTF_8);
-            String commands = sampleCommands.stripTrailing() + "\n" + testCommands();
+            String commands = sampleCommands.stripTrailing() + "\n" + testCommands().stripTrailing() + "\n" + extraCommands;
             Files.writeString(Path.of(required("earnorm.payara.postboot")), commands, StandardCharsets.UTF_8);
         } catch (IOException e) {
             throw new UncheckedIOException("could not write Payara Micro's boot files", e);

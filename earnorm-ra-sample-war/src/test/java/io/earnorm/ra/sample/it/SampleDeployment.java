@@ -6,6 +6,7 @@ import org.jboss.shrinkwrap.api.spec.WebArchive;
 
 import java.io.File;
 import java.net.URISyntaxException;
+import java.util.Map;
 
 /**
  * The deployments of the in-container tests: the sample application exactly as Maven packaged it,
@@ -20,12 +21,22 @@ final class SampleDeployment {
     /** The sample application alone, for tests that call it over HTTP. */
     static WebArchive application() {
         PayaraBackends.publish();
+        return packaged();
+    }
+
+    /** The sample application with test classes, on a server booted with a test's own system properties and post-boot commands. */
+    static WebArchive withTests(Map<String, String> extraProperties, String extraCommands, Class<?>... classes) {
+        PayaraBackends.publish(extraProperties, extraCommands);
+        return packaged().addClasses(classes).addAsLibrary(jarOf(Assertions.class));
+    }
+
+    private static WebArchive packaged() {
         return ShrinkWrap.createFromZipFile(WebArchive.class, new File(System.getProperty("earnorm.sample.war")));
     }
 
     /** The sample application with test classes that run inside the server, and AssertJ for them. */
     static WebArchive withTests(Class<?>... classes) {
-        return application().addClasses(classes).addAsLibrary(jarOf(Assertions.class));
+        return withTests(Map.of(), "", classes);
     }
 
     private static File jarOf(Class<?> type) {
