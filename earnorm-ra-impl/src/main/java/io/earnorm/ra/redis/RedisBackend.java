@@ -51,6 +51,9 @@ public final class RedisBackend implements Backend<RedisSession>, TopologyProbe<
 
     public static final String TYPE = "redis";
 
+    /** Attempts of one command in a cluster, across redirections and failed nodes. */
+    static final int CLUSTER_ATTEMPTS = 10;
+
     private final RedisSettings settings;
     private final JedisClientConfig clientConfig;
     private final RedisSentinels sentinels;
@@ -136,7 +139,7 @@ public final class RedisBackend implements Backend<RedisSession>, TopologyProbe<
         } catch (JedisException e) {
             throw clusterOpenFailure(e);
         }
-        return new RedisClusterSession(client, keyPositions);
+        return new RedisClusterSession(client, keyPositions, clusterRetryBudget());
     }
 
     /** The pool's one cluster client, created at the first open; a failed creation is tried again at the next. */
@@ -155,6 +158,10 @@ public final class RedisBackend implements Backend<RedisSession>, TopologyProbe<
                         .nodes(new HashSet<>(topology.seeds()))
                         .clientConfig(clientConfig)
                         .poolConfig(sockets)
+                        // The driver's defaults give up within about one socketTimeout, sooner than a
+                        // replica takes over; RedisClusterExecutor also tries again within the same budget.
+                        .maxAttempts(CLUSTER_ATTEMPTS)
+                        .maxTotalRetriesDuration(clusterRetryBudget())
                         .build();
             } catch (JedisException e) {
                 throw clusterOpenFailure(e);
@@ -162,6 +169,11 @@ public final class RedisBackend implements Backend<RedisSession>, TopologyProbe<
             keyPositions = new RedisKeyPositions(cluster);
         }
         return cluster;
+    }
+
+    /** How long one command may keep trying while the cluster cannot serve its slot: five socket timeouts. */
+    private Duration clusterRetryBudget() {
+        return settings.socketTimeout().multipliedBy(5);
     }
 
     /**

@@ -6,10 +6,13 @@ import redis.clients.jedis.CommandObject;
 import redis.clients.jedis.RedisClusterClient;
 import redis.clients.jedis.commands.ProtocolCommand;
 import redis.clients.jedis.exceptions.JedisClusterOperationException;
+import redis.clients.jedis.exceptions.JedisConnectionException;
 import redis.clients.jedis.exceptions.JedisDataException;
 
+import java.time.Duration;
 import java.util.BitSet;
 import java.util.Map;
+import java.util.concurrent.TimeUnit;
 
 /**
  * Runs one command of {@code execute} through a pool's cluster client: its key arguments
@@ -39,7 +42,7 @@ final class RedisClusterExecutor {
     private RedisClusterExecutor() {
     }
 
-    static Object execute(RedisClusterClient client, RedisKeyPositions keyPositions, RedisCommandLine line, boolean binary) {
+    static Object execute(RedisClusterClient client, RedisKeyPositions keyPositions, Duration retryBudget, RedisCommandLine line, boolean binary) {
         RedisExecutor.refuseUnsupported(line);
         String reason = REFUSED_IN_CLUSTER.get(line.command());
         if (reason == null && line.command().equals("CLIENT") && "SETNAME".equals(line.subcommand())) {
@@ -61,18 +64,39 @@ final class RedisClusterExecutor {
         if (RedisExecutor.isBlocking(line)) {
             arguments.blocking();
         }
-        Object reply;
-        try {
-            reply = client.executeCommand(new CommandObject<>(arguments, BuilderFactory.RAW_OBJECT));
-        } catch (JedisDataException e) {
-            throw RedisExecutor.serverError(line, e);
-        } catch (JedisClusterOperationException e) {
-            if (String.valueOf(e.getMessage()).contains("multiple hash slots")) {
-                throw new IllegalArgumentException("the keys of redis command " + line.command() + " are in different hash slots of the cluster,"
-                        + " which Redis refuses; give them a common {hash tag} (the driver said: " + e.getMessage() + ")", e);
+        CommandObject<Object> commandObject = new CommandObject<>(arguments, BuilderFactory.RAW_OBJECT);
+        return RedisReplies.decode(sendWithinBudget(client, commandObject, line, retryBudget), binary, line.command());
+    }
+
+    /**
+     * Sends the command, trying again while the cluster cannot serve its slot (a master down and its
+     * replica not yet promoted) until {@code retryBudget} is spent. The driver retries too, but gives
+     * up after its attempts even when they all failed at once, well before a failover completes.
+     */
+    private static Object sendWithinBudget(RedisClusterClient client, CommandObject<Object> command, RedisCommandLine line, Duration retryBudget) {
+        long deadline = System.nanoTime() + retryBudget.toNanos();
+        long pauseMillis = 50;
+        while (true) {
+            try {
+                return client.executeCommand(command);
+            } catch (JedisDataException e) {
+                throw RedisExecutor.serverError(line, e);
+            } catch (JedisClusterOperationException | JedisConnectionException e) {
+                if (String.valueOf(e.getMessage()).contains("multiple hash slots")) {
+                    throw new IllegalArgumentException("the keys of redis command " + line.command() + " are in different hash slots of the cluster,"
+                            + " which Redis refuses; give them a common {hash tag} (the driver said: " + e.getMessage() + ")", e);
+                }
+                if (System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(pauseMillis) - deadline > 0) {
+                    throw e;
+                }
+                try {
+                    Thread.sleep(pauseMillis);
+                } catch (InterruptedException interrupted) {
+                    Thread.currentThread().interrupt();
+                    throw e;
+                }
+                pauseMillis = Math.min(pauseMillis * 2, 1000);
             }
-            throw e;
         }
-        return RedisReplies.decode(reply, binary, line.command());
     }
 }

@@ -4,6 +4,8 @@ import redis.clients.jedis.RedisClusterClient;
 import redis.clients.jedis.commands.JedisCommands;
 import redis.clients.jedis.exceptions.JedisException;
 
+import java.time.Duration;
+
 /**
  * A pooled connection of a cluster pool: a lease on the pool's one cluster client, which keeps
  * sockets to every node and sends each command to the node that owns its keys. The lease is what
@@ -14,10 +16,12 @@ final class RedisClusterSession extends RedisSession {
 
     private final RedisClusterClient client;
     private final RedisKeyPositions keys;
+    private final Duration retryBudget;
 
-    RedisClusterSession(RedisClusterClient client, RedisKeyPositions keys) {
+    RedisClusterSession(RedisClusterClient client, RedisKeyPositions keys, Duration retryBudget) {
         this.client = client;
         this.keys = keys;
+        this.retryBudget = retryBudget;
     }
 
     RedisClusterClient client() {
@@ -26,7 +30,7 @@ final class RedisClusterSession extends RedisSession {
 
     @Override
     Object execute(RedisCommandLine line, boolean binary) {
-        return RedisClusterExecutor.execute(client, keys, line, binary);
+        return RedisClusterExecutor.execute(client, keys, retryBudget, line, binary);
     }
 
     @Override
