@@ -10,7 +10,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.openqa.selenium.By;
 import org.openqa.selenium.OutputType;
-import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
@@ -24,6 +23,7 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -69,14 +69,17 @@ class PoolPageIT {
 
             for (String poolName : List.of("sample-users", "sample-cache", "sample-ledger")) {
                 JsonObject stats = poolFromApi(api, poolName);
-                WebElement row = browser.findElements(By.cssSelector(".pool")).stream()
-                        .filter(e -> e.getAttribute("data-pool").startsWith(poolName)).findFirst()
-                        .orElseThrow(() -> new AssertionError("no row for " + poolName));
-                assertThat(row.findElement(By.cssSelector("[data-field=inUse]")).getText())
-                        .isEqualTo(stats.getInt("inUse") + " / " + stats.getInt("maxSize") + " in use");
-                assertThat(row.findElement(By.cssSelector("[data-field=state]")).getText()).isEqualTo("READY");
-                assertThat(row.getAttribute("class")).doesNotContain("paused");
-                assertThat(row.getText()).contains(stats.getString("backend"), "acquire p50");
+                // Read the row in one script: the page replaces its rows every 2 s, and a script runs between two redraws.
+                @SuppressWarnings("unchecked")
+                Map<String, Object> row = (Map<String, Object>) browser.executeScript(
+                        "const r = [...document.querySelectorAll('.pool')].find(e => e.dataset.pool.startsWith(arguments[0]));"
+                        + "return r ? {inUse: r.querySelector('[data-field=inUse]').innerText, state: r.querySelector('[data-field=state]').innerText,"
+                        + " cls: r.className, text: r.innerText} : null;", poolName);
+                assertThat(row).as("row for %s", poolName).isNotNull();
+                assertThat(row.get("inUse")).isEqualTo(stats.getInt("inUse") + " / " + stats.getInt("maxSize") + " in use");
+                assertThat(row.get("state")).isEqualTo("READY");
+                assertThat((String) row.get("cls")).doesNotContain("paused");
+                assertThat((String) row.get("text")).contains(stats.getString("backend"), "acquire p50");
             }
             File shot = browser.getScreenshotAs(OutputType.FILE);
             Path target = Path.of(System.getProperty("earnorm.screenshots", "target"), "pool-page.png");
