@@ -73,7 +73,7 @@ public final class RedisSentinelHarness implements AutoCloseable {
                         "bind " + RedisHarnessNode.HOST,
                         "dir " + dir,
                         "sentinel monitor " + masterName + " " + RedisHarnessNode.HOST + " " + master.port() + " " + QUORUM,
-                        "sentinel down-after-milliseconds " + masterName + " 1000",
+                        "sentinel down-after-milliseconds " + masterName + " 2000",
                         "sentinel failover-timeout " + masterName + " 5000",
                         "sentinel parallel-syncs " + masterName + " 1",
                         ""), StandardCharsets.UTF_8);
