@@ -1,6 +1,7 @@
 /**
  * The Redis backend: pooled single connections ({@code redis.clients.jedis.Connection}, one socket
- * each), so that pool sizes and lifetimes are real sockets.
+ * each), so that pool sizes and lifetimes are real sockets; for a Redis Cluster, leases on the pool's
+ * one cluster client ({@link io.earnorm.ra.redis.RedisTopology}).
  *
  * <ul>
  * <li>{@link io.earnorm.ra.redis.RedisPool} — the plain-Java pool and its builder; options
@@ -12,6 +13,9 @@
  *     errors mean the server is unreachable.</li>
  * <li>{@link io.earnorm.ra.redis.RedisHandle} — the borrowed connection, over a
  *     {@link io.earnorm.ra.pool.Lease} so that the resource adapter reuses it.</li>
+ * <li>{@link io.earnorm.ra.redis.RedisTopology} — one server, a cluster (several hosts in the uri,
+ *     or {@code cluster}) or the master a set of Sentinels names ({@code sentinels},
+ *     {@code masterName}, {@code sentinelPassword}).</li>
  * </ul>
  *
  * <h2>Choices</h2>
@@ -30,6 +34,13 @@
  *     of its own, outside the pool.</li>
  * <li>Typed access is Jedis's {@code JedisCommands} on the one socket, behind a guard: no
  *     {@code close}, {@code select} or {@code multi} is reachable from it.</li>
+ * <li>Cluster: the driver's cluster client does the routing and follows MOVED, ASK and failovers;
+ *     which arguments are keys is asked of the cluster ({@code COMMAND INFO}, cached per command;
+ *     {@code COMMAND GETKEYS} for movable keys). Commands that keep state on one socket are refused,
+ *     since consecutive commands of a borrower may use different sockets.</li>
+ * <li>Sentinel: not the driver's sentinel provider, which pools the master's sockets itself; the
+ *     pool asks the sentinels for the master at each open and keeps real single sockets. {@code ROLE}
+ *     is checked at open and validation, and a {@code READONLY} reply clears the pool.</li>
  * </ul>
  */
 package io.earnorm.ra.redis;

@@ -116,7 +116,9 @@ class MongoTlsIT extends MongoFixture {
         Path keyStore = certificates.clientKeyStore(KEY_STORE_PASSWORD);
         MongoPool without = closeLater(quick(MongoPool.builder().uri("mongodb://127.0.0.1:" + mutualProxy.port()).database(database)
                 .tls(true).tlsTrustFile(certificates.caCert().toString())).build());
-        assertThatThrownBy(without::init).isInstanceOf(BackendUnavailableException.class).hasMessageContaining("the TLS handshake failed");
+        // With TLS 1.3 the client may finish its side of the handshake before the server's refusal
+        // arrives, and then sees a broken pipe instead: the proxy's record is what tells.
+        assertThatThrownBy(without::init).isInstanceOf(BackendUnavailableException.class).hasMessageContaining("mongodb at 127.0.0.1:" + mutualProxy.port());
         assertThat(mutualProxy.failedHandshakes()).isNotEmpty();
 
         MongoPool with = closeLater(MongoPool.builder().uri("mongodb://127.0.0.1:" + mutualProxy.port()).database(database)
