@@ -21,6 +21,7 @@ import java.util.Set;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 /**
  * A Redis Cluster of three masters and three replicas, started on loopback ports by the harness:
@@ -35,6 +36,7 @@ class RedisClusterIT {
 
     @BeforeAll
     static void startCluster() {
+        assumeTrue(RedisClusterHarness.canStart(), RedisClusterHarness.NEEDS);
         cluster = RedisClusterHarness.start();
     }
 

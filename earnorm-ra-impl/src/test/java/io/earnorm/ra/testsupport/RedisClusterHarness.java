@@ -269,6 +269,21 @@ public final class RedisClusterHarness implements AutoCloseable {
         return sibling.canExecute() ? sibling.getPath() : "redis-cli";
     }
 
+    /**
+     * Whether a cluster can be made here: it takes {@code redis-cli}, which the embedded Redis the
+     * other tests fall back on does not bring. Tests use it to skip with that reason instead of failing.
+     */
+    public static boolean canStart() {
+        if (new File(redisCli()).canExecute()) {
+            return true;
+        }
+        String path = System.getenv("PATH");
+        return path != null && java.util.Arrays.stream(path.split(File.pathSeparator)).anyMatch(dir -> new File(dir, "redis-cli").canExecute());
+    }
+
+    /** Why {@link #canStart()} is false, for the skip message. */
+    public static final String NEEDS = "a Redis Cluster needs redis-server and redis-cli on the PATH (Debian: apt-get install redis-server redis-tools; .ci/prepare-machine does)";
+
     /** What {@link #healthy()} reads of one line of CLUSTER NODES: {@code <id> <addr> <flags> <master> <ping> <pong> <epoch> <link> <slots...>}. */
     private record NodeLine(String flags, String link) {
 
