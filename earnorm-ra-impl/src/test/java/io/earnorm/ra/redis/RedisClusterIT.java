@@ -172,6 +172,44 @@ class RedisClusterIT {
     }
 
     @Test
+    @Order(50)
+    void aSlotBeingMovedIsFollowedThroughAskAndThenMoved() {
+        RedisPool pool = pool(2);
+        String key = "moving:key";
+        try (RedisConnection conn = pool.acquire()) {
+            conn.execute("SET", key, "v1");
+        }
+        int source = cluster.masterPortForKey(key);
+        int target = cluster.masterPorts().stream().filter(p -> p != source).findFirst().orElseThrow();
+        try (Jedis from = new Jedis("127.0.0.1", source); Jedis to = new Jedis("127.0.0.1", target)) {
+            int slot = (int) from.clusterKeySlot(key);
+            String fromId = from.clusterMyId();
+            String toId = to.clusterMyId();
+            to.clusterSetSlotImporting(slot, fromId);
+            from.clusterSetSlotMigrating(slot, toId);
+            from.migrate("127.0.0.1", target, key, 0, 5000);
+
+            // Mid-migration the source answers ASK for keys it no longer has: the pool's reads and writes still land.
+            try (RedisConnection conn = pool.acquire()) {
+                assertThat(conn.execute("GET", key)).isEqualTo("v1");
+                assertThat(conn.execute("SET", "{moving:key}:new", "v2")).isEqualTo("OK");
+            }
+            to.asking(); // an importing node serves the slot only to a client that says ASKING first
+            assertThat(to.get("{moving:key}:new")).isEqualTo("v2");
+
+            // The slot is handed over: the source now answers MOVED, which the client follows and learns from.
+            to.clusterSetSlotNode(slot, toId);
+            from.clusterSetSlotNode(slot, toId);
+            try (RedisConnection conn = pool.acquire()) {
+                assertThat(conn.execute("GET", key)).isEqualTo("v1");
+                assertThat(conn.execute("INCR", "{moving:key}:count")).isEqualTo(1L);
+            }
+            assertThat(to.get("{moving:key}:count")).isEqualTo("1");
+        }
+        assertThat(pool.stats().closed()).isZero();
+    }
+
+    @Test
     @Order(100)
     void writesThroughThePoolCarryOnWhenAMasterFailsOver() throws Exception {
         RedisPool pool = pool(4);
