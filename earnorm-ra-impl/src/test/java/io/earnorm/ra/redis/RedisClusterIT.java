@@ -110,6 +110,22 @@ class RedisClusterIT {
     }
 
     @Test
+    @Order(2)
+    void keylessCommandsForAllShardsAreSentToEveryMasterAndCombined() {
+        RedisPool pool = pool(2);
+        long total = 0;
+        for (int port : cluster.masterPorts()) {
+            try (Jedis direct = new Jedis("127.0.0.1", port)) {
+                total += direct.dbSize();
+            }
+        }
+        try (RedisConnection conn = pool.acquire()) {
+            assertThat(conn.execute("DBSIZE")).isEqualTo(total);
+            assertThat((List<?>) conn.execute("KEYS", "spread:*")).hasSize(60);
+        }
+    }
+
+    @Test
     @Order(3)
     void keysOfDifferentSlotsInOneCommandAreRefusedNamingHashTags() {
         RedisPool pool = pool(2);
