@@ -6,7 +6,7 @@
  * refuse calls after release ({@link io.earnorm.ra.backend.Guard}), masking of secrets in addresses
  * ({@link io.earnorm.ra.backend.Secrets}), the classification of network errors
  * ({@link io.earnorm.ra.backend.NetworkErrors}) and the reading of TLS trust and key files
- * ({@link io.earnorm.ra.backend.TlsFiles}).
+ * ({@link io.earnorm.ra.backend.TlsSettings}).
  *
  * <p>This package is a refinement of DESIGN.md's package list: it sits between
  * {@code io.earnorm.ra.pool} and the backend packages, and like the pool core it imports no driver.

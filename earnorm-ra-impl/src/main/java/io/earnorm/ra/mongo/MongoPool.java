@@ -1,5 +1,6 @@
 package io.earnorm.ra.mongo;
 
+import io.earnorm.ra.backend.TlsSettings;
 import io.earnorm.ra.api.MongoConnection;
 import io.earnorm.ra.api.pool.InvalidConfigException;
 import io.earnorm.ra.backend.BackendPool;
@@ -196,7 +197,7 @@ public final class MongoPool extends BackendPool<MongoConnection, MongoSlot> {
         MongoSettings settings() {
             return MongoSettings.of(uri, database, user, password, authSource, operationTimeout)
                     .withConcerns(MongoConcerns.of(readPreference, writeConcern))
-                    .withTls(new MongoTls(tls, tlsTrustFile, tlsKeyStore, tlsKeyStorePassword));
+                    .withTls(new TlsSettings(tls, tlsTrustFile, tlsKeyStore, tlsKeyStorePassword));
         }
 
         private String name() {

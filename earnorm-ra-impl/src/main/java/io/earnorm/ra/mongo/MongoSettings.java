@@ -1,5 +1,6 @@
 package io.earnorm.ra.mongo;
 
+import io.earnorm.ra.backend.TlsSettings;
 import io.earnorm.ra.backend.PasswordSource;
 import com.mongodb.ConnectionString;
 import com.mongodb.MongoClientSettings;
@@ -10,6 +11,7 @@ import io.earnorm.ra.backend.Secrets;
 import io.earnorm.ra.pool.Durations;
 import io.earnorm.ra.pool.PoolConfig;
 
+import javax.net.ssl.SSLContext;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -29,7 +31,7 @@ import java.util.regex.Pattern;
  * derives it from {@link PoolConfig} so that both pools agree, and a URI that sizes it too
  * ({@code maxPoolSize}, {@code minPoolSize}, ...) is refused with the pool option to use instead.
  *
- * <p>TLS ({@link MongoTls}) is on when the URI or the {@code tls} option says so; the trust and key
+ * <p>TLS ({@link TlsSettings}) is on when the URI or the {@code tls} option says so; the trust and key
  * files given apart from the URI go into the driver's TLS context, and host names are checked
  * unless the URI itself says {@code tlsAllowInvalidHostnames=true}.
  *
@@ -55,6 +57,7 @@ public final class MongoSettings {
             "maxConnecting", "maxConnecting");
 
     /** {@code user:secret@} in a URI the driver could not read, which {@link Secrets#mask} may miss. */
+    private static final String TURN_TLS_ON = "set tls=true, or tls=true in the uri";
     private static final Pattern LOOSE_USER_INFO = Pattern.compile("([^:/?#@\\s]*):([^@/?#\\s]*)@");
 
     private final ConnectionString uri;
@@ -63,10 +66,10 @@ public final class MongoSettings {
     private final String password;
     private final Duration operationTimeout;
     private final MongoConcerns concerns;
-    private final MongoTls tls;
+    private final TlsSettings tls;
 
     private MongoSettings(ConnectionString uri, String database, MongoCredential credential, String password, Duration operationTimeout,
-            MongoConcerns concerns, MongoTls tls) {
+            MongoConcerns concerns, TlsSettings tls) {
         this.uri = uri;
         this.database = database;
         this.credential = credential;
@@ -87,14 +90,14 @@ public final class MongoSettings {
      *
      * @throws InvalidConfigException naming {@code tls}, for TLS files on a connection without TLS
      */
-    public MongoSettings withTls(MongoTls tls) {
+    public MongoSettings withTls(TlsSettings tls) {
         Objects.requireNonNull(tls, "tls");
         return new MongoSettings(uri, database, credential, password, operationTimeout, concerns,
-                tls.enabledIf(tls.enabled() || Boolean.TRUE.equals(uri.getSslEnabled())));
+                tls.enabledIf(tls.enabled() || Boolean.TRUE.equals(uri.getSslEnabled()), TURN_TLS_ON));
     }
 
     /** The TLS settings in force (enabled also when only the URI turns TLS on). */
-    public MongoTls tls() {
+    public TlsSettings tls() {
         return tls;
     }
 
@@ -136,7 +139,7 @@ public final class MongoSettings {
         String secret = password != null ? password : parsed.getPassword() == null ? null : new String(parsed.getPassword());
         Duration bound = operationTimeout == null || operationTimeout.isZero() ? null : operationTimeout;
         return new MongoSettings(parsed, db, credential, secret, bound, MongoConcerns.DEFAULT,
-                MongoTls.NONE.enabledIf(Boolean.TRUE.equals(parsed.getSslEnabled())));
+                TlsSettings.NONE.enabledIf(Boolean.TRUE.equals(parsed.getSslEnabled()), TURN_TLS_ON));
     }
 
     private static ConnectionString parse(String uri) {
@@ -225,6 +228,25 @@ public final class MongoSettings {
     }
 
     /**
+     * Turns the driver's TLS on with the files given apart from the URI. Host name checking and the
+     * URI's other TLS options stay as the connection string set them, since this only adds to the
+     * builder's state.
+     */
+    private void applyTls(MongoClientSettings.Builder builder) {
+        if (!tls.enabled()) {
+            return;
+        }
+        // Without files of our own the driver's default context stays, so that javax.net.ssl.* system properties still count.
+        SSLContext context = tls.hasFiles() ? tls.context() : null;
+        builder.applyToSslSettings(s -> {
+            s.enabled(true);
+            if (context != null) {
+                s.context(context);
+            }
+        });
+    }
+
+    /**
      * The driver's settings for the pool's one {@code MongoClient}: the URI as given, the
      * credentials, and from the pool's options the driver pool's sizes, lifetimes and wait, and
      * connect and server-selection timeouts no longer than {@code validationTimeout}, so that a
@@ -240,7 +262,7 @@ public final class MongoSettings {
         if (credential != null) {
             b.credential(credential);
         }
-        tls.applyTo(b);
+        applyTls(b);
         b.applyToConnectionPoolSettings(p -> p
                 .maxSize(pool.maxSize())
                 .minSize(pool.minSize())

@@ -10,7 +10,7 @@
  *     {@code operationTimeout}, {@code readPreference}, {@code writeConcern}, {@code tls},
  *     {@code tlsTrustFile}, {@code tlsKeyStore}, {@code tlsKeyStorePassword} (seed-style snake_case
  *     works too), plus the pool options. The URI's {@code tls=true} turns TLS on too
- *     ({@link io.earnorm.ra.mongo.MongoTls}).</li>
+ *     ({@link io.earnorm.ra.backend.TlsSettings}).</li>
  * <li>{@link io.earnorm.ra.mongo.MongoSettings} — checks the options and derives the driver's
  *     settings from them.</li>
  * <li>{@link io.earnorm.ra.mongo.MongoBackend} — owns the shared client; opens a

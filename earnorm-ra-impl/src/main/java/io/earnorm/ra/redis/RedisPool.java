@@ -1,5 +1,6 @@
 package io.earnorm.ra.redis;
 
+import io.earnorm.ra.backend.TlsSettings;
 import io.earnorm.ra.api.RedisConnection;
 import io.earnorm.ra.api.pool.InvalidConfigException;
 import io.earnorm.ra.backend.BackendPool;
@@ -199,7 +200,7 @@ public final class RedisPool extends BackendPool<RedisConnection, RedisSession> 
 
         RedisSettings settings() {
             return RedisSettings.of(uri, user, password, database, clientName, connectTimeout, socketTimeout,
-                    new RedisTls(tls, tlsTrustFile, tlsKeyStore, tlsKeyStorePassword),
+                    new TlsSettings(tls, tlsTrustFile, tlsKeyStore, tlsKeyStorePassword),
                     new RedisTopology.Options(cluster, sentinels, masterName, sentinelPassword));
         }
 

@@ -1,5 +1,6 @@
 package io.earnorm.ra.redis;
 
+import io.earnorm.ra.backend.TlsSettings;
 import io.earnorm.ra.backend.PasswordSource;
 import io.earnorm.ra.api.pool.InvalidConfigException;
 import io.earnorm.ra.backend.Secrets;
@@ -8,6 +9,7 @@ import redis.clients.jedis.DefaultJedisClientConfig;
 import redis.clients.jedis.HostAndPort;
 import redis.clients.jedis.JedisClientConfig;
 
+import javax.net.ssl.SSLParameters;
 import java.time.Duration;
 import java.util.Objects;
 import java.util.stream.Collectors;
@@ -22,21 +24,21 @@ import java.util.stream.Collectors;
  * @param clientName     the name the connection gives itself ({@code CLIENT SETNAME}), or {@code null}
  * @param connectTimeout bound on opening the socket
  * @param socketTimeout  bound on waiting for each reply (blocking commands wait as long as they ask)
- * @param tls            TLS, or {@link RedisTls#NONE}
+ * @param tls            TLS, or {@link TlsSettings#NONE}
  * @param topology       one server (host and port), a cluster or a Sentinel-named master
  */
 public record RedisSettings(String host, int port, String user, String password, int database, String clientName,
-        Duration connectTimeout, Duration socketTimeout, RedisTls tls, RedisTopology topology) {
+        Duration connectTimeout, Duration socketTimeout, TlsSettings tls, RedisTopology topology) {
 
     /** Settings of one server without TLS. */
     public RedisSettings(String host, int port, String user, String password, int database, String clientName,
             Duration connectTimeout, Duration socketTimeout) {
-        this(host, port, user, password, database, clientName, connectTimeout, socketTimeout, RedisTls.NONE);
+        this(host, port, user, password, database, clientName, connectTimeout, socketTimeout, TlsSettings.NONE);
     }
 
     /** Settings of one server. */
     public RedisSettings(String host, int port, String user, String password, int database, String clientName,
-            Duration connectTimeout, Duration socketTimeout, RedisTls tls) {
+            Duration connectTimeout, Duration socketTimeout, TlsSettings tls) {
         this(host, port, user, password, database, clientName, connectTimeout, socketTimeout, tls, new RedisTopology.Single());
     }
 
@@ -73,21 +75,21 @@ public record RedisSettings(String host, int port, String user, String password,
      */
     public static RedisSettings of(String uri, String user, String password, Integer database, String clientName,
             Duration connectTimeout, Duration socketTimeout) {
-        return of(uri, user, password, database, clientName, connectTimeout, socketTimeout, RedisTls.NONE);
+        return of(uri, user, password, database, clientName, connectTimeout, socketTimeout, TlsSettings.NONE);
     }
 
     /** As {@link #of(String, String, String, Integer, String, Duration, Duration)}, with TLS ({@code rediss://} turns it on too). */
     public static RedisSettings of(String uri, String user, String password, Integer database, String clientName,
-            Duration connectTimeout, Duration socketTimeout, RedisTls tls) {
+            Duration connectTimeout, Duration socketTimeout, TlsSettings tls) {
         return of(uri, user, password, database, clientName, connectTimeout, socketTimeout, tls, RedisTopology.Options.NONE);
     }
 
     /**
-     * As {@link #of(String, String, String, Integer, String, Duration, Duration, RedisTls)}, for a cluster (several
+     * As {@link #of(String, String, String, Integer, String, Duration, Duration, TlsSettings)}, for a cluster (several
      * hosts in the uri, or {@code cluster}) or a Sentinel-named master ({@code sentinels} and {@code masterName}).
      */
     public static RedisSettings of(String uri, String user, String password, Integer database, String clientName,
-            Duration connectTimeout, Duration socketTimeout, RedisTls tls, RedisTopology.Options topology) {
+            Duration connectTimeout, Duration socketTimeout, TlsSettings tls, RedisTopology.Options topology) {
         password = PasswordSource.resolve("password", password);
         RedisUri parsed = RedisUri.parse(uri);
         int db = database != null ? database : parsed.database() != null ? parsed.database() : 0;
@@ -95,7 +97,7 @@ public record RedisSettings(String host, int port, String user, String password,
                 user != null ? user : parsed.user(),
                 password != null ? password : parsed.password(),
                 db, clientName, connectTimeout, socketTimeout,
-                tls.enabledIf(tls.enabled() || parsed.tls()),
+                tls.enabledIf(tls.enabled() || parsed.tls(), "set tls=true or write rediss://"),
                 RedisTopology.of(parsed, topology, db));
     }
 
@@ -128,7 +130,7 @@ public record RedisSettings(String host, int port, String user, String password,
     JedisClientConfig clientConfig() {
         DefaultJedisClientConfig.Builder b = DefaultJedisClientConfig.builder();
         if (tls.enabled()) {
-            b.ssl(true).sslSocketFactory(tls.socketFactory()).sslParameters(RedisTls.parameters());
+            b.ssl(true).sslSocketFactory(tls.context().getSocketFactory()).sslParameters(checkingHostName());
         }
         return b
                 .autoNegotiateProtocol(false)
@@ -139,6 +141,13 @@ public record RedisSettings(String host, int port, String user, String password,
                 .database(database)
                 .clientName(clientName)
                 .build();
+    }
+
+    /** Makes the TLS socket check that the server's certificate names the host connected to. */
+    private static SSLParameters checkingHostName() {
+        SSLParameters parameters = new SSLParameters();
+        parameters.setEndpointIdentificationAlgorithm("HTTPS");
+        return parameters;
     }
 
     /**

@@ -7,7 +7,7 @@
  * <li>{@link io.earnorm.ra.redis.RedisPool} — the plain-Java pool and its builder; options
  *     {@code uri} ({@code redis://[user:password@]host[:port][/database]}), {@code user},
  *     {@code password}, {@code database}, {@code clientName}, {@code connectTimeout},
- *     {@code socketTimeout}, {@code tls}, {@code tlsTrustFile}, {@code tlsKeyStore}, {@code tlsKeyStorePassword} (seed-style snake_case works too), plus the pool options. {@code rediss://} turns TLS on ({@link io.earnorm.ra.redis.RedisTls}).</li>
+ *     {@code socketTimeout}, {@code tls}, {@code tlsTrustFile}, {@code tlsKeyStore}, {@code tlsKeyStorePassword} (seed-style snake_case works too), plus the pool options. {@code rediss://} turns TLS on ({@link io.earnorm.ra.backend.TlsSettings}).</li>
  * <li>{@link io.earnorm.ra.redis.RedisBackend} — open (then {@code PING}, which proves the
  *     credentials), validate ({@code PING}, answered within the pool's bound), reset, close, and which
  *     errors mean the server is unreachable.</li>

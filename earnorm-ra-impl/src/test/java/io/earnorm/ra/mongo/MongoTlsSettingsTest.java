@@ -1,5 +1,6 @@
 package io.earnorm.ra.mongo;
 
+import io.earnorm.ra.backend.TlsSettings;
 import com.mongodb.connection.SslSettings;
 import io.earnorm.ra.api.pool.InvalidConfigException;
 import io.earnorm.ra.pool.PoolConfig;
@@ -24,13 +25,13 @@ class MongoTlsSettingsTest {
         trustFile = TestCertificates.create("EarnORM Test CA").caCert().toString();
     }
 
-    private static SslSettings driverTls(String uri, MongoTls tls) {
+    private static SslSettings driverTls(String uri, TlsSettings tls) {
         return MongoSettings.of(uri, null, null, null, null, null).withTls(tls).clientSettings(PoolConfig.DEFAULTS).getSslSettings();
     }
 
     @Test
     void withoutTlsTheDriverGoesInClearText() {
-        SslSettings ssl = driverTls("mongodb://127.0.0.1:27017/shop", MongoTls.NONE);
+        SslSettings ssl = driverTls("mongodb://127.0.0.1:27017/shop", TlsSettings.NONE);
 
         assertThat(ssl.isEnabled()).isFalse();
         assertThat(ssl.getContext()).isNull();
@@ -38,7 +39,7 @@ class MongoTlsSettingsTest {
 
     @Test
     void theOptionTurnsTlsOnWithTheTrustFilesContextAndHostNamesChecked() {
-        SslSettings ssl = driverTls("mongodb://127.0.0.1:27017/shop", new MongoTls(true, trustFile, null, null));
+        SslSettings ssl = driverTls("mongodb://127.0.0.1:27017/shop", new TlsSettings(true, trustFile, null, null));
 
         assertThat(ssl.isEnabled()).isTrue();
         assertThat(ssl.getContext()).isNotNull();
@@ -48,7 +49,7 @@ class MongoTlsSettingsTest {
     @Test
     void theUrisTlsOrSslTurnsTlsOnAndTakesTheTrustFile() {
         for (String uri : new String[] {"mongodb://127.0.0.1:27017/shop?tls=true", "mongodb://127.0.0.1:27017/shop?ssl=true"}) {
-            SslSettings ssl = driverTls(uri, new MongoTls(false, trustFile, null, null));
+            SslSettings ssl = driverTls(uri, new TlsSettings(false, trustFile, null, null));
 
             assertThat(ssl.isEnabled()).as(uri).isTrue();
             assertThat(ssl.getContext()).as(uri).isNotNull();
@@ -58,7 +59,7 @@ class MongoTlsSettingsTest {
 
     @Test
     void withoutFilesTheDriversDefaultContextStays() {
-        SslSettings ssl = driverTls("mongodb://127.0.0.1:27017/shop", new MongoTls(true, null, null, null));
+        SslSettings ssl = driverTls("mongodb://127.0.0.1:27017/shop", new TlsSettings(true, null, null, null));
 
         assertThat(ssl.isEnabled()).isTrue();
         assertThat(ssl.getContext()).as("null: the driver uses the JVM's default context and its javax.net.ssl.* properties").isNull();
@@ -66,23 +67,23 @@ class MongoTlsSettingsTest {
 
     @Test
     void onlyTheUriLiftsTheHostNameCheck() {
-        SslSettings ssl = driverTls("mongodb://127.0.0.1:27017/shop?tlsAllowInvalidHostnames=true", new MongoTls(true, trustFile, null, null));
+        SslSettings ssl = driverTls("mongodb://127.0.0.1:27017/shop?tlsAllowInvalidHostnames=true", new TlsSettings(true, trustFile, null, null));
 
         assertThat(ssl.isInvalidHostNameAllowed()).isTrue();
     }
 
     @Test
     void trustFilesWithoutTlsAreRefusedNamingTheOption() {
-        assertThatThrownBy(() -> driverTls("mongodb://127.0.0.1:27017/shop", new MongoTls(false, trustFile, null, null)))
+        assertThatThrownBy(() -> driverTls("mongodb://127.0.0.1:27017/shop", new TlsSettings(false, trustFile, null, null)))
                 .isInstanceOfSatisfying(InvalidConfigException.class, e -> assertThat(e.option()).isEqualTo("tls"))
                 .hasMessageContaining("tlsTrustFile and tlsKeyStore need TLS");
-        assertThatThrownBy(() -> driverTls("mongodb://127.0.0.1:27017/shop?tls=false", new MongoTls(false, trustFile, null, null)))
+        assertThatThrownBy(() -> driverTls("mongodb://127.0.0.1:27017/shop?tls=false", new TlsSettings(false, trustFile, null, null)))
                 .isInstanceOf(InvalidConfigException.class);
     }
 
     @Test
     void theSettingsNeverShowTheKeyStorePassword() {
-        MongoTls tls = new MongoTls(true, trustFile, null, "key-store-secret");
+        TlsSettings tls = new TlsSettings(true, trustFile, null, "key-store-secret");
         MongoSettings settings = MongoSettings.of("mongodb://127.0.0.1:27017/shop", null, null, null, null, null).withTls(tls);
 
         assertThat(tls.toString()).doesNotContain("key-store-secret");

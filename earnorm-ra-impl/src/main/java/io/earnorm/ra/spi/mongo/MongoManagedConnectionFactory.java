@@ -1,5 +1,6 @@
 package io.earnorm.ra.spi.mongo;
 
+import io.earnorm.ra.backend.TlsSettings;
 import io.earnorm.ra.api.EarnormConnection;
 import io.earnorm.ra.api.pool.InvalidConfigException;
 import io.earnorm.ra.backend.Secrets;
@@ -8,7 +9,6 @@ import io.earnorm.ra.mongo.MongoConcerns;
 import io.earnorm.ra.mongo.MongoHandle;
 import io.earnorm.ra.mongo.MongoSettings;
 import io.earnorm.ra.mongo.MongoSlot;
-import io.earnorm.ra.mongo.MongoTls;
 import io.earnorm.ra.pool.Backend;
 import io.earnorm.ra.pool.Durations;
 import io.earnorm.ra.pool.Lease;
@@ -85,7 +85,7 @@ public class MongoManagedConnectionFactory extends AbstractManagedConnectionFact
     private MongoSettings settingsFor(Credential credential) {
         return MongoSettings.of(uri, database, credential.user(), credential.password(), authSource, operationTimeoutDuration())
                 .withConcerns(MongoConcerns.of(readPreference, writeConcern))
-                .withTls(new MongoTls(Boolean.TRUE.equals(tls), tlsTrustFile, tlsKeyStore, tlsKeyStorePassword));
+                .withTls(new TlsSettings(Boolean.TRUE.equals(tls), tlsTrustFile, tlsKeyStore, tlsKeyStorePassword));
     }
 
     private Duration operationTimeoutDuration() {

@@ -1,5 +1,6 @@
 package io.earnorm.ra.spi.redis;
 
+import io.earnorm.ra.backend.TlsSettings;
 import io.earnorm.ra.api.EarnormConnection;
 import io.earnorm.ra.api.pool.InvalidConfigException;
 import io.earnorm.ra.backend.Secrets;
@@ -10,7 +11,6 @@ import io.earnorm.ra.redis.RedisBackend;
 import io.earnorm.ra.redis.RedisHandle;
 import io.earnorm.ra.redis.RedisSession;
 import io.earnorm.ra.redis.RedisSettings;
-import io.earnorm.ra.redis.RedisTls;
 import io.earnorm.ra.redis.RedisTopology;
 import io.earnorm.ra.spi.AbstractManagedConnectionFactory;
 import io.earnorm.ra.spi.Credential;
@@ -114,8 +114,8 @@ public class RedisManagedConnectionFactory extends AbstractManagedConnectionFact
         return new RedisTopology.Options(Boolean.TRUE.equals(cluster), sentinels, masterName, sentinelPassword);
     }
 
-    private RedisTls tlsSettings() {
-        return new RedisTls(Boolean.TRUE.equals(tls), tlsTrustFile, tlsKeyStore, tlsKeyStorePassword);
+    private TlsSettings tlsSettings() {
+        return new TlsSettings(Boolean.TRUE.equals(tls), tlsTrustFile, tlsKeyStore, tlsKeyStorePassword);
     }
 
     private Credential defaultCredential() {

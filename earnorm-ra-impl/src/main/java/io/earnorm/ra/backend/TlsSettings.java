@@ -18,48 +18,63 @@ import java.security.cert.CertificateFactory;
 import java.util.Collection;
 
 /**
- * The TLS files a backend's options name ({@code tlsTrustFile}, a PEM of the authorities to trust;
- * {@code tlsKeyStore} with {@code tlsKeyStorePassword}, a PKCS#12 client certificate and key),
- * checked and turned into an {@link SSLContext}. Shared so that every backend reads the same files
- * the same way and refuses bad ones with the same messages.
+ * TLS to a backend, as its options set it: whether connections use TLS and with which files
+ * ({@code tlsTrustFile}, a PEM of the authorities to trust, the JVM's when unset; {@code tlsKeyStore}
+ * with {@code tlsKeyStorePassword}, a PKCS#12 client certificate and key). Shared so that every
+ * backend reads the same files the same way and refuses bad ones with the same messages; each
+ * backend hands {@link #context()} to its driver in its own way, and checks host names there.
+ *
+ * @param enabled          whether connections use TLS
+ * @param trustFile        PEM file of the authorities to trust, or {@code null} for the JVM's
+ * @param keyStore         PKCS#12 file with the client's certificate and key, or {@code null}
+ * @param keyStorePassword that file's password (may be {@code ${ENV=...}} / {@code ${FILE=...}}), or {@code null}
  */
-public final class TlsFiles {
+public record TlsSettings(boolean enabled, String trustFile, String keyStore, String keyStorePassword) {
 
-    private TlsFiles() {
+    /** No TLS, or none beyond what a backend's address asks for. */
+    public static final TlsSettings NONE = new TlsSettings(false, null, null, null);
+
+    /** @throws InvalidConfigException naming {@code tlsTrustFile} or {@code tlsKeyStore}, for a file that cannot be read */
+    public TlsSettings {
+        checkReadable("tlsTrustFile", trustFile);
+        checkReadable("tlsKeyStore", keyStore);
     }
 
     /**
-     * Refuses a file that cannot be read, naming the option; {@code null} (not set) passes.
+     * These settings, on when {@code on} says so. Refuses TLS files for a connection without TLS:
+     * they would be silently ignored, and the connection would go out in clear text where its
+     * owner meant it not to.
      *
-     * @throws InvalidConfigException naming {@code option} and the file
+     * @param howToTurnOn how this backend's connections turn TLS on, for the message
+     * @throws InvalidConfigException naming {@code tls}
      */
-    public static void checkReadable(String option, String file) {
+    public TlsSettings enabledIf(boolean on, String howToTurnOn) {
+        if (!on && (trustFile != null || keyStore != null)) {
+            throw new InvalidConfigException("tls", false, "tlsTrustFile and tlsKeyStore need TLS: " + howToTurnOn
+                    + " (tlsTrustFile=" + trustFile + ", tlsKeyStore=" + keyStore + ")");
+        }
+        return on == enabled ? this : new TlsSettings(on, trustFile, keyStore, keyStorePassword);
+    }
+
+    /** Whether a trust file or a key store is set, so that a context of their own is needed. */
+    public boolean hasFiles() {
+        return trustFile != null || keyStore != null;
+    }
+
+    private static void checkReadable(String option, String file) {
         if (file != null && !Files.isReadable(Path.of(file))) {
             throw new InvalidConfigException(option, file, option + " names a file that cannot be read (" + option + "=" + file + ")");
         }
     }
 
     /**
-     * Refuses TLS files given to a connection that does not use TLS: they would be silently ignored,
-     * and the connection would go out in clear text where its owner meant it not to.
-     *
-     * @param howToTurnOn how this backend's connections turn TLS on, for the message
-     */
-    public static void refuseWithoutTls(boolean enabled, String trustFile, String keyStore, String howToTurnOn) {
-        if (!enabled && (trustFile != null || keyStore != null)) {
-            throw new InvalidConfigException("tls", false, "tlsTrustFile and tlsKeyStore need TLS: " + howToTurnOn
-                    + " (tlsTrustFile=" + trustFile + ", tlsKeyStore=" + keyStore + ")");
-        }
-    }
-
-    /**
-     * A TLS context that trusts the authorities of {@code trustFile} (the JVM's when {@code null})
-     * and presents the key store's certificate when the server asks for one. The server's host name
-     * is not checked here: that is the caller's socket's business (endpoint identification).
+     * A TLS context that trusts the authorities of the trust file (the JVM's when unset) and
+     * presents the key store's certificate when the server asks for one. The server's host name is
+     * not checked here: that is the caller's socket's business (endpoint identification).
      *
      * @throws InvalidConfigException naming the file that could not be read or used
      */
-    public static SSLContext context(String trustFile, String keyStore, String keyStorePassword) {
+    public SSLContext context() {
         TrustManager[] trust;
         try {
             trust = trustManagers(trustFile);
@@ -118,5 +133,10 @@ public final class TlsFiles {
         KeyManagerFactory factory = KeyManagerFactory.getInstance(KeyManagerFactory.getDefaultAlgorithm());
         factory.init(store, password);
         return factory.getKeyManagers();
+    }
+
+    @Override
+    public String toString() {
+        return enabled ? "TlsSettings[trustFile=" + trustFile + ", keyStore=" + keyStore + "]" : "TlsSettings[off]";
     }
 }
