@@ -36,10 +36,6 @@ public abstract class BackendPool<H extends EarnormConnection, C> implements Poo
     /** Wraps a new lease in the backend's handle. */
     protected abstract H wrap(PooledConnection<C> lease);
 
-    /** Releases what the backend holds besides its connections (a driver client); called once by {@link #close()}. */
-    protected void closeBackend() {
-    }
-
     /** The pool core under this pool, for the adapter and for tests. */
     public ConnectionPool<C> core() {
         return pool;
@@ -138,13 +134,8 @@ public abstract class BackendPool<H extends EarnormConnection, C> implements Poo
 
     @Override
     public void close() {
-        if (!closed.compareAndSet(false, true)) {
-            return;
-        }
-        try {
+        if (closed.compareAndSet(false, true)) {
             pool.close();
-        } finally {
-            closeBackend();
         }
     }
 

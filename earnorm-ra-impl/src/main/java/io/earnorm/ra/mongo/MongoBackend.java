@@ -141,6 +141,7 @@ public final class MongoBackend implements Backend<MongoSlot>, TopologyProbe<Mon
      * now when no slot is open, else when the last borrowed one comes back and is closed, so that
      * a pool's close never pulls the client from under a borrower.
      */
+    @Override
     public void shutdown() {
         MongoClient toClose = null;
         synchronized (lock) {

@@ -56,11 +56,6 @@ public final class MongoPool extends BackendPool<MongoConnection, MongoSlot> {
         return new MongoHandle(lease);
     }
 
-    @Override
-    protected void closeBackend() {
-        backend().shutdown();
-    }
-
     /** The backend: the shared client's settings and the address. */
     public MongoBackend backend() {
         return (MongoBackend) core().backend();

@@ -39,6 +39,14 @@ public interface Backend<C> {
     void close(C connection) throws Exception;
 
     /**
+     * Releases what the backend holds besides its connections (a driver's client). The pool calls
+     * it once, when it closes, after closing its idle connections; connections still borrowed are
+     * closed as they come back, so an implementation must not fail those closes.
+     */
+    default void shutdown() {
+    }
+
+    /**
      * Tells whether an error means the server itself is unreachable (refused, reset, timed out),
      * rather than one connection or one request failing. Such an error clears and pauses the pool,
      * so that acquires fail fast until a probe finds the server again.

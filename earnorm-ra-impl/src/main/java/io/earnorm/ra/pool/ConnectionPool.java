@@ -385,6 +385,11 @@ public final class ConnectionPool<C> implements Pool<PooledConnection<C>>, Obser
         }
         // Opens already running finish, see the pool closed and close what they opened.
         executor.shutdown();
+        try {
+            backend.shutdown();
+        } catch (RuntimeException | LinkageError e) {
+            LOG.log(Level.WARNING, "pool '" + name + "': releasing the " + backend.type() + " backend failed", e);
+        }
         LOG.log(Level.INFO, () -> "pool '" + name + "' closed");
         listeners.poolClosed(name);
         PoolRegistry.global().unregister(this);

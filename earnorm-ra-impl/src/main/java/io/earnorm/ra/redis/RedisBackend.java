@@ -228,7 +228,8 @@ public final class RedisBackend implements Backend<RedisSession>, TopologyProbe<
         }
     }
 
-    /** Closes the cluster client, if one was created; called once the pool has closed. */
+    /** Closes the cluster client, if one was created: the pool calls this when it closes. */
+    @Override
     public void shutdown() {
         RedisClusterClient client;
         synchronized (this) {

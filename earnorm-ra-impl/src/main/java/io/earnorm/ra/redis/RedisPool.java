@@ -52,11 +52,6 @@ public final class RedisPool extends BackendPool<RedisConnection, RedisSession> 
         return new RedisHandle(lease);
     }
 
-    @Override
-    protected void closeBackend() {
-        ((RedisBackend) core().backend()).shutdown();
-    }
-
     /** The connection settings in use (the password is masked in their {@code toString}). */
     public RedisSettings settings() {
         return ((RedisBackend) core().backend()).settings();

@@ -105,10 +105,6 @@ public abstract class AbstractManagedConnectionFactory<C>
     /** The application-facing connection factory over {@code manager}. */
     protected abstract Object newConnectionFactory(ConnectionManager manager);
 
-    /** Releases what the backends opened besides connections (a driver client), after the pools close. */
-    protected void closeBackends() {
-    }
-
     /**
      * The transaction support of this connection definition, which overrides the one ra.xml
      * declares for the whole adapter (Connectors 1.6+): ra.xml can only say it once per adapter.
@@ -335,7 +331,7 @@ public abstract class AbstractManagedConnectionFactory<C>
         return defaultUser ? base : base + "[" + credential.user() + "]";
     }
 
-    /** Closes every sub-pool (in-use connections close as they come back) and the backends. Idempotent. */
+    /** Closes every sub-pool (in-use connections close as they come back), each releasing its backend. Idempotent. */
     @Override
     public void close() {
         Map<Credential, ConnectionPool<C>> current = pools;
@@ -343,7 +339,6 @@ public abstract class AbstractManagedConnectionFactory<C>
             current.values().forEach(ConnectionPool::close);
             current.clear();
         }
-        closeBackends();
     }
 
     // ------------------------------------------------------------------ config checks

@@ -30,6 +30,9 @@ final class FakeBackend implements Backend<FakeConnection> {
     final AtomicInteger maxOpeningAtOnce = new AtomicInteger();
     final AtomicInteger maxOpenAtOnce = new AtomicInteger();
     final AtomicInteger validations = new AtomicInteger();
+    final AtomicInteger shutdowns = new AtomicInteger();
+    /** Connections still open when the backend was shut down. */
+    volatile int openAtShutdown = -1;
     final List<FakeConnection> connections = new CopyOnWriteArrayList<>();
     /** The time bound of every validation, in the order they ran. */
     final List<Duration> validationBudgets = new CopyOnWriteArrayList<>();
@@ -98,6 +101,12 @@ final class FakeBackend implements Backend<FakeConnection> {
         if (resetFails) {
             throw new IllegalStateException("reset failed");
         }
+    }
+
+    @Override
+    public void shutdown() {
+        shutdowns.incrementAndGet();
+        openAtShutdown = openCount();
     }
 
     @Override

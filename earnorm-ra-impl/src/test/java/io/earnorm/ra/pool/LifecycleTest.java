@@ -60,6 +60,21 @@ class LifecycleTest extends PoolFixture {
     }
 
     @Test
+    void closeReleasesTheBackendOnceAfterItsIdleConnections() {
+        ConnectionPool<FakeConnection> pool = pool(config().maxSize(2));
+        PooledConnection<FakeConnection> held = pool.acquire();
+        pool.acquire().close();
+
+        pool.close();
+        pool.close();
+
+        assertThat(backend.shutdowns).hasValue(1);
+        // the idle one was closed first; the borrowed one is still the borrower's
+        assertThat(backend.openAtShutdown).isEqualTo(1);
+        held.close();
+    }
+
+    @Test
     void aClosedPoolRefusesAcquiresAndCloseIsIdempotent() {
         ConnectionPool<FakeConnection> pool = pool(config());
         pool.acquire().close();

@@ -19,8 +19,6 @@ import jakarta.resource.spi.ConnectionManager;
 import jakarta.resource.spi.LocalTransaction;
 
 import java.time.Duration;
-import java.util.List;
-import java.util.concurrent.CopyOnWriteArrayList;
 
 /**
  * The MongoDB connection definition: the address and options of {@code MongoPool}'s builder as
@@ -29,8 +27,8 @@ import java.util.concurrent.CopyOnWriteArrayList;
  * ({@link MongoLocalTransaction}), which need a replica set or a sharded cluster.
  *
  * <p>Each credential's sub-pool has a backend, and so a {@code MongoClient}, of its own: a client
- * authenticates all its sockets as one user, so users cannot share one. {@link #close()} shuts
- * every client down (each once its last borrowed slot has come back).
+ * authenticates all its sockets as one user, so users cannot share one. Closing a sub-pool shuts
+ * its client down (once its last borrowed slot has come back).
  */
 public class MongoManagedConnectionFactory extends AbstractManagedConnectionFactory<MongoSlot> {
 
@@ -46,9 +44,6 @@ public class MongoManagedConnectionFactory extends AbstractManagedConnectionFact
     private String tlsTrustFile;
     private String tlsKeyStore;
     private String tlsKeyStorePassword;
-
-    /** Every backend opened for a sub-pool, to shut their clients down on close. */
-    private transient volatile List<MongoBackend> backends;
 
     @Override
     protected String backendType() {
@@ -76,9 +71,7 @@ public class MongoManagedConnectionFactory extends AbstractManagedConnectionFact
 
     @Override
     protected Backend<MongoSlot> openBackend(Credential credential) {
-        MongoBackend backend = new MongoBackend(settingsFor(credential), poolConfig());
-        backendList().add(backend);
-        return backend;
+        return new MongoBackend(settingsFor(credential), poolConfig());
     }
 
     /** The settings of a sub-pool: the configured address and options, authenticated as {@code credential}. */
@@ -110,29 +103,6 @@ public class MongoManagedConnectionFactory extends AbstractManagedConnectionFact
     @Override
     protected LocalTransaction localTransaction(EarnormManagedConnection<MongoSlot> connection) {
         return new MongoLocalTransaction(connection, describeBackend());
-    }
-
-    /** Shuts every sub-pool's client down; a client with borrowed slots closes when the last one comes back. */
-    @Override
-    protected void closeBackends() {
-        List<MongoBackend> opened = backendList();
-        for (MongoBackend backend : opened) {
-            backend.shutdown();
-            opened.remove(backend);
-        }
-    }
-
-    private List<MongoBackend> backendList() {
-        List<MongoBackend> current = backends;
-        if (current == null) {
-            synchronized (this) {
-                if (backends == null) {
-                    backends = new CopyOnWriteArrayList<>();
-                }
-                current = backends;
-            }
-        }
-        return current;
     }
 
     // ------------------------------------------------------------------ config properties

@@ -21,8 +21,6 @@ import jakarta.resource.spi.LocalTransaction;
 
 import javax.transaction.xa.XAResource;
 import java.time.Duration;
-import java.util.List;
-import java.util.concurrent.CopyOnWriteArrayList;
 
 /**
  * The Redis connection definition: the address and connection options of {@code RedisPool}'s
@@ -52,8 +50,6 @@ public class RedisManagedConnectionFactory extends AbstractManagedConnectionFact
     private String sentinels;
     private String masterName;
     private String sentinelPassword;
-    /** Every backend opened for a sub-pool, to close their cluster clients on close. */
-    private final transient List<RedisBackend> backends = new CopyOnWriteArrayList<>();
 
     @Override
     protected String backendType() {
@@ -81,15 +77,7 @@ public class RedisManagedConnectionFactory extends AbstractManagedConnectionFact
 
     @Override
     protected Backend<RedisSession> openBackend(Credential credential) {
-        RedisBackend backend = new RedisBackend(settingsFor(credential), poolConfig().maxSize());
-        backends.add(backend);
-        return backend;
-    }
-
-    @Override
-    protected void closeBackends() {
-        backends.forEach(RedisBackend::shutdown);
-        backends.clear();
+        return new RedisBackend(settingsFor(credential), poolConfig().maxSize());
     }
 
     /**
