@@ -1,6 +1,7 @@
 package io.earnorm.ra.backend;
 
 import io.earnorm.ra.api.pool.InvalidConfigException;
+import io.earnorm.ra.pool.Durations;
 import io.earnorm.ra.pool.PoolConfig;
 
 import java.time.Duration;
@@ -140,6 +141,28 @@ public abstract class BackendPoolBuilder<B extends BackendPoolBuilder<B>> {
         }
         // The value is left out: it may be a password given with the wrong type.
         throw new InvalidConfigException(key, "(" + typeOf(value) + ")", key + " must be text, not " + typeOf(value));
+    }
+
+    /** Reads a true/false option of the map: a {@code Boolean}, or the text {@code true} or {@code false} and nothing else. */
+    protected static boolean flag(String key, Object value) {
+        if (value instanceof Boolean b) {
+            return b;
+        }
+        if (value instanceof String s && (s.trim().equalsIgnoreCase("true") || s.trim().equalsIgnoreCase("false"))) {
+            return Boolean.parseBoolean(s.trim());
+        }
+        throw new InvalidConfigException(key, value, key + " must be true or false (" + key + "=" + value + ")");
+    }
+
+    /** Reads a duration option of the map: a {@link Duration}, or text such as {@code 2s} or {@code 500ms}. */
+    protected static Duration duration(String key, Object value) {
+        if (value instanceof Duration d) {
+            return d;
+        }
+        if (value instanceof String s) {
+            return Durations.parse(key, s);
+        }
+        throw new InvalidConfigException(key, value, key + " must be a duration such as 2s or 500ms (" + key + "=" + value + ")");
     }
 
     private static String typeOf(Object value) {

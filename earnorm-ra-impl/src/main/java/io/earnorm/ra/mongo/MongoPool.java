@@ -5,7 +5,6 @@ import io.earnorm.ra.api.MongoConnection;
 import io.earnorm.ra.api.pool.InvalidConfigException;
 import io.earnorm.ra.backend.BackendPool;
 import io.earnorm.ra.backend.BackendPoolBuilder;
-import io.earnorm.ra.pool.Durations;
 import io.earnorm.ra.pool.PoolConfig;
 import io.earnorm.ra.pool.PooledConnection;
 
@@ -235,24 +234,5 @@ public final class MongoPool extends BackendPool<MongoConnection, MongoSlot> {
             return MongoBackend.TYPE;
         }
 
-        private static boolean flag(String key, Object value) {
-            if (value instanceof Boolean b) {
-                return b;
-            }
-            if (value instanceof String s && (s.trim().equalsIgnoreCase("true") || s.trim().equalsIgnoreCase("false"))) {
-                return Boolean.parseBoolean(s.trim());
-            }
-            throw new InvalidConfigException(key, value, key + " must be true or false (" + key + "=" + value + ")");
-        }
-
-        private static Duration duration(String key, Object value) {
-            if (value instanceof Duration d) {
-                return d;
-            }
-            if (value instanceof String s) {
-                return Durations.parse(key, s);
-            }
-            throw new InvalidConfigException(key, value, key + " must be a duration such as 2s or 500ms (" + key + "=" + value + ")");
-        }
     }
 }

@@ -4,7 +4,6 @@ import io.earnorm.ra.api.PostgresConnection;
 import io.earnorm.ra.api.pool.InvalidConfigException;
 import io.earnorm.ra.backend.BackendPool;
 import io.earnorm.ra.backend.BackendPoolBuilder;
-import io.earnorm.ra.pool.Durations;
 import io.earnorm.ra.pool.PoolConfig;
 import io.earnorm.ra.pool.PooledConnection;
 
@@ -153,7 +152,7 @@ public final class PostgresPool extends BackendPool<PostgresConnection, Postgres
             switch (key.replace("_", "").replace("-", "").toLowerCase(Locale.ROOT)) {
                 case "url" -> url(text(key, value));
                 case "user" -> user(text(key, value));
-                case "password" -> password(secretText(key, value));
+                case "password" -> password(text(key, value));
                 case "applicationname" -> applicationName(text(key, value));
                 case "connecttimeout" -> connectTimeout(duration(key, value));
                 case "sockettimeout" -> socketTimeout(duration(key, value));
@@ -174,22 +173,5 @@ public final class PostgresPool extends BackendPool<PostgresConnection, Postgres
             return PostgresBackend.TYPE;
         }
 
-        private static String secretText(String key, Object value) {
-            if (value instanceof CharSequence s) {
-                return s.toString();
-            }
-            throw new InvalidConfigException(key, value == null ? null : value.getClass().getName(), key + " must be text (a "
-                    + (value == null ? "null" : value.getClass().getName()) + " was given)");
-        }
-
-        private static Duration duration(String key, Object value) {
-            if (value instanceof Duration d) {
-                return d;
-            }
-            if (value instanceof String s) {
-                return Durations.parse(key, s);
-            }
-            throw new InvalidConfigException(key, value, key + " must be a duration such as 2s or 500ms (" + key + "=" + value + ")");
-        }
     }
 }

@@ -63,11 +63,6 @@ public final class RedisBackend implements Backend<RedisSession>, TopologyProbe<
     private RedisKeyPositions keyPositions;
     private boolean shutDown;
 
-    /** A backend whose cluster client, if any, keeps up to 10 sockets per node. */
-    public RedisBackend(RedisSettings settings) {
-        this(settings, 10);
-    }
-
     /**
      * @param socketsPerNode for a cluster: the sockets its client may keep per node (the pool's maxSize)
      */

@@ -28,16 +28,21 @@ final class RedisClusterExecutor {
 
     private static final String SAME_SOCKET = "in a cluster pool consecutive commands may go to different sockets and nodes, so state kept on one socket";
 
+    private static final String TRANSACTION = SAME_SOCKET + " (a transaction) cannot be relied on;"
+            + " run the commands in one Lua script (EVAL) on keys of one {hash tag}";
+    private static final String WATCHES = SAME_SOCKET + " (a watch) cannot be relied on; run the check-and-set in one Lua script (EVAL)";
+    private static final String REPLICA_READS = SAME_SOCKET + " (replica reads) cannot be relied on";
+
     private static final Map<String, String> REFUSED_IN_CLUSTER = Map.of(
-            "MULTI", SAME_SOCKET + " (a transaction) cannot be relied on; run the commands in one Lua script (EVAL) on keys of one {hash tag}",
-            "EXEC", SAME_SOCKET + " (a transaction) cannot be relied on; run the commands in one Lua script (EVAL) on keys of one {hash tag}",
-            "DISCARD", SAME_SOCKET + " (a transaction) cannot be relied on; run the commands in one Lua script (EVAL) on keys of one {hash tag}",
-            "WATCH", SAME_SOCKET + " (a watch) cannot be relied on; run the check-and-set in one Lua script (EVAL)",
-            "UNWATCH", SAME_SOCKET + " (a watch) cannot be relied on; run the check-and-set in one Lua script (EVAL)",
+            "MULTI", TRANSACTION,
+            "EXEC", TRANSACTION,
+            "DISCARD", TRANSACTION,
+            "WATCH", WATCHES,
+            "UNWATCH", WATCHES,
             "SELECT", "a Redis Cluster has database 0 only",
             "AUTH", "the pool authenticates every socket of the cluster client itself",
-            "READONLY", SAME_SOCKET + " (replica reads) cannot be relied on",
-            "READWRITE", SAME_SOCKET + " (replica reads) cannot be relied on");
+            "READONLY", REPLICA_READS,
+            "READWRITE", REPLICA_READS);
 
     private RedisClusterExecutor() {
     }

@@ -39,7 +39,13 @@ final class RedisKeyPositions {
 
     /** The positions of {@code line}'s keys among its arguments. */
     BitSet of(RedisCommandLine line) {
-        Spec spec = specs.computeIfAbsent(line.command(), name -> lookUp(line.name()));
+        Spec spec = specs.get(line.command());
+        if (spec == null) {
+            // Asked outside computeIfAbsent, which would hold a lock of the map across the round trip;
+            // two threads may ask at once, and both get the same answer.
+            spec = lookUp(line.name());
+            specs.putIfAbsent(line.command(), spec);
+        }
         BitSet keys = new BitSet();
         if (spec.askEachTime()) {
             markReturnedKeys(line, keys);

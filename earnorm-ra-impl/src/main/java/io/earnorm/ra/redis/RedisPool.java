@@ -5,7 +5,6 @@ import io.earnorm.ra.api.RedisConnection;
 import io.earnorm.ra.api.pool.InvalidConfigException;
 import io.earnorm.ra.backend.BackendPool;
 import io.earnorm.ra.backend.BackendPoolBuilder;
-import io.earnorm.ra.pool.Durations;
 import io.earnorm.ra.pool.PoolConfig;
 import io.earnorm.ra.pool.PooledConnection;
 
@@ -212,7 +211,7 @@ public final class RedisPool extends BackendPool<RedisConnection, RedisSession> 
             switch (key.replace("_", "").replace("-", "").toLowerCase(Locale.ROOT)) {
                 case "uri" -> uri(text(key, value));
                 case "user" -> user(text(key, value));
-                case "password" -> password(secretText(key, value));
+                case "password" -> password(text(key, value));
                 case "database" -> database(number(key, value));
                 case "clientname" -> clientName(text(key, value));
                 case "connecttimeout" -> connectTimeout(duration(key, value));
@@ -220,11 +219,11 @@ public final class RedisPool extends BackendPool<RedisConnection, RedisSession> 
                 case "tls" -> tls(flag(key, value));
                 case "tlstrustfile" -> tlsTrustFile(text(key, value));
                 case "tlskeystore" -> tlsKeyStore(text(key, value));
-                case "tlskeystorepassword" -> tlsKeyStorePassword(secretText(key, value));
+                case "tlskeystorepassword" -> tlsKeyStorePassword(text(key, value));
                 case "cluster" -> cluster(flag(key, value));
                 case "sentinels" -> sentinels(text(key, value));
                 case "mastername" -> masterName(text(key, value));
-                case "sentinelpassword" -> sentinelPassword(secretText(key, value));
+                case "sentinelpassword" -> sentinelPassword(text(key, value));
                 default -> {
                     return false;
                 }
@@ -242,24 +241,6 @@ public final class RedisPool extends BackendPool<RedisConnection, RedisSession> 
             return RedisBackend.TYPE;
         }
 
-        private static String secretText(String key, Object value) {
-            if (value instanceof CharSequence s) {
-                return s.toString();
-            }
-            throw new InvalidConfigException(key, value == null ? null : value.getClass().getName(), key + " must be text (a "
-                    + (value == null ? "null" : value.getClass().getName()) + " was given)");
-        }
-
-        private static boolean flag(String key, Object value) {
-            if (value instanceof Boolean b) {
-                return b;
-            }
-            if (value instanceof String s && (s.trim().equalsIgnoreCase("true") || s.trim().equalsIgnoreCase("false"))) {
-                return Boolean.parseBoolean(s.trim());
-            }
-            throw new InvalidConfigException(key, value, key + " must be true or false (" + key + "=" + value + ")");
-        }
-
         private static int number(String key, Object value) {
             if (value instanceof Integer i) {
                 return i;
@@ -270,14 +251,5 @@ public final class RedisPool extends BackendPool<RedisConnection, RedisSession> 
             throw new InvalidConfigException(key, value, key + " must be a whole number (" + key + "=" + value + ")");
         }
 
-        private static Duration duration(String key, Object value) {
-            if (value instanceof Duration d) {
-                return d;
-            }
-            if (value instanceof String s) {
-                return Durations.parse(key, s);
-            }
-            throw new InvalidConfigException(key, value, key + " must be a duration such as 2s or 500ms (" + key + "=" + value + ")");
-        }
     }
 }

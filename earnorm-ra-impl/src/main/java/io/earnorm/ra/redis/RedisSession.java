@@ -1,6 +1,7 @@
 package io.earnorm.ra.redis;
 
 import redis.clients.jedis.commands.JedisCommands;
+import redis.clients.jedis.exceptions.JedisDataException;
 import redis.clients.jedis.exceptions.JedisException;
 
 /**
@@ -30,7 +31,7 @@ public abstract sealed class RedisSession permits RedisNodeSession, RedisCluster
 
     /** A {@code READONLY} reply: the server is a replica. */
     static boolean isReadOnlyReply(Throwable error) {
-        return error instanceof redis.clients.jedis.exceptions.JedisDataException && error.getMessage() != null
+        return error instanceof JedisDataException && error.getMessage() != null
                 && error.getMessage().startsWith("READONLY");
     }
 }

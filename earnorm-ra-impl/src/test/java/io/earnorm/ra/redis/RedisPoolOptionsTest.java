@@ -81,7 +81,7 @@ class RedisPoolOptionsTest {
 
         assertThat(settings.describe()).isEqualTo("alice@h:7000/1");
         assertThat(settings.toString()).doesNotContain("Pa55-word").contains("password=****");
-        assertThat(new RedisBackend(settings).toString()).doesNotContain("Pa55-word");
+        assertThat(new RedisBackend(settings, 10).toString()).doesNotContain("Pa55-word");
         try (RedisPool pool = RedisPool.builder().uri("redis://alice:Pa55-word@h:7000/1").build()) {
             assertThat(pool.toString()).doesNotContain("Pa55-word").contains("alice@h:7000/1");
         }
