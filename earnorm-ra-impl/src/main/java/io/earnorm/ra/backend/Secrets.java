@@ -28,11 +28,39 @@ public final class Secrets {
         return PASSWORD_PARAM.matcher(masked).replaceAll("$1" + MASK);
     }
 
-    /** Replaces every occurrence of {@code secret} in {@code text}, for driver messages that echo a credential. */
+    /**
+     * Replaces {@code secret} in {@code text} wherever it stands as a whole token, for driver and
+     * server messages that echo a credential. An occurrence glued to a letter or digit on a side
+     * where the secret itself begins or ends with one is part of another word and is left alone:
+     * a password {@code WRONG} must not turn Redis's {@code WRONGPASS} reply into {@code ****PASS},
+     * which garbles the message and hints at the password.
+     */
     public static String scrub(String text, String secret) {
         if (text == null || secret == null || secret.isEmpty()) {
             return text;
         }
-        return text.replace(secret, MASK);
+        StringBuilder out = null;
+        int copied = 0;
+        for (int at = text.indexOf(secret); at >= 0; at = text.indexOf(secret, at + 1)) {
+            int end = at + secret.length();
+            if (at < copied || gluedBefore(text, at, secret) || gluedAfter(text, end, secret)) {
+                continue;
+            }
+            if (out == null) {
+                out = new StringBuilder(text.length());
+            }
+            out.append(text, copied, at).append(MASK);
+            copied = end;
+        }
+        return out == null ? text : out.append(text, copied, text.length()).toString();
+    }
+
+    private static boolean gluedBefore(String text, int at, String secret) {
+        return at > 0 && Character.isLetterOrDigit(secret.charAt(0)) && Character.isLetterOrDigit(text.charAt(at - 1));
+    }
+
+    private static boolean gluedAfter(String text, int end, String secret) {
+        return end < text.length() && Character.isLetterOrDigit(secret.charAt(secret.length() - 1))
+                && Character.isLetterOrDigit(text.charAt(end));
     }
 }

@@ -1,5 +1,6 @@
 package io.earnorm.ra.redis;
 
+import io.earnorm.ra.backend.Secrets;
 import io.earnorm.ra.api.RedisConnection;
 import io.earnorm.ra.api.pool.BackendUnavailableException;
 import io.earnorm.ra.api.pool.ConnectionOpenException;
@@ -63,6 +64,21 @@ class RedisConfigErrorsIT extends RedisFixture {
         try (RedisConnection conn = good.acquire()) {
             assertThat(conn.execute("PING")).isEqualTo("PONG");
         }
+    }
+
+    @Test
+    void aPasswordThatIsPartOfTheServersReplyLeavesTheReplyReadable() {
+        // The password WRONG is the start of Redis's own WRONGPASS code: masking must not garble it.
+        RedisServerProcess server = closeLater(RedisServerProcess.launch("--requirepass", SECRET));
+        RedisPool pool = closeLater(RedisPool.builder().uri(server.uri()).password("WRONG").build());
+
+        Throwable failure = initFailure(pool);
+
+        assertThat(failure).isInstanceOf(ConnectionOpenException.class)
+                .hasMessageContaining("refused the credentials of user 'default'")
+                .hasMessageContaining("WRONGPASS invalid username-password pair")
+                .hasMessageNotContaining(Secrets.MASK + "PASS");
+        assertThat(allText(failure)).noneMatch(m -> m.matches("(?s).*(?<![A-Za-z0-9])WRONG(?![A-Za-z0-9]).*"));
     }
 
     @Test
