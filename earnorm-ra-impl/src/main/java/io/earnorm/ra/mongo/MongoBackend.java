@@ -1,6 +1,7 @@
 package io.earnorm.ra.mongo;
 
 import com.mongodb.MongoClientSettings;
+import com.mongodb.MongoCommandException;
 import com.mongodb.client.ClientSession;
 import com.mongodb.client.MongoClient;
 import com.mongodb.client.MongoClients;
@@ -45,6 +46,9 @@ public final class MongoBackend implements Backend<MongoSlot>, TopologyProbe<Mon
     public static final String TYPE = "mongodb";
 
     private static final Document PING = new Document("ping", 1);
+    /** Only the connections section: the rest of serverStatus is large and not needed. */
+    private static final Document SERVER_STATUS = new Document("serverStatus", 1).append("repl", 0).append("metrics", 0)
+            .append("locks", 0).append("wiredTiger", 0).append("tcmalloc", 0).append("transactions", 0);
 
     private final MongoSettings settings;
     private final MongoClientSettings clientSettings;
@@ -210,9 +214,26 @@ public final class MongoBackend implements Backend<MongoSlot>, TopologyProbe<Mon
                 + (concerns.isEmpty() ? "" : "; " + concerns);
     }
 
-    /** The driver does not say how many connections the server accepts without a command ({@code serverStatus}) that needs privileges. */
+    /**
+     * What {@code serverStatus} reports as {@code connections.current + connections.available}
+     * (the server's incoming-connection limit, {@code net.maxIncomingConnections} or the process's
+     * file limit). The command needs the {@code serverStatus} privilege (the {@code clusterMonitor}
+     * role) where authentication is on: without it, or on a server that does not answer it, the
+     * limit is unknown and the report stays quiet.
+     */
     @Override
     public OptionalInt connectionLimit(MongoSlot slot) {
+        Document status;
+        try {
+            status = slot.database().withTimeout(Math.max(1, openTimeout.toMillis()), TimeUnit.MILLISECONDS)
+                    .runCommand(SERVER_STATUS);
+        } catch (MongoCommandException refused) {
+            return OptionalInt.empty();
+        }
+        if (status.get("connections") instanceof Document connections
+                && connections.get("current") instanceof Number current && connections.get("available") instanceof Number available) {
+            return OptionalInt.of((int) Math.min(Integer.MAX_VALUE, current.longValue() + available.longValue()));
+        }
         return OptionalInt.empty();
     }
 

@@ -1,6 +1,7 @@
 package io.earnorm.ra.postgres;
 
 import io.earnorm.ra.backend.NetworkErrors;
+import io.earnorm.ra.backend.TopologyProbe;
 import io.earnorm.ra.pool.Backend;
 
 import java.sql.Connection;
@@ -9,6 +10,7 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
 import java.util.Objects;
+import java.util.OptionalInt;
 
 /**
  * Opens, checks, resets and closes PostgreSQL connections ({@link PostgresSession}s) for the pool core.
@@ -30,9 +32,12 @@ import java.util.Objects;
  *     pgjdbc uses for a configuration the server cannot accept (no password given), nor an
  *     authentication failure (28xxx) or an unknown database (3D000). A lost established
  *     connection only retires that connection; the next open tells whether the server is down.</li>
+ * <li>Start-up report: the server's role, address and version, and how many connections it
+ *     accepts from this user ({@code max_connections} less the slots reserved for superusers and
+ *     for {@code pg_use_reserved_connections}, which this user cannot take unless it holds them).</li>
  * </ul>
  */
-public final class PostgresBackend implements Backend<PostgresSession> {
+public final class PostgresBackend implements Backend<PostgresSession>, TopologyProbe<PostgresSession> {
 
     public static final String TYPE = "postgresql";
 
@@ -119,6 +124,37 @@ public final class PostgresBackend implements Backend<PostgresSession> {
             }
         }
         return NetworkErrors.isUnreachable(error);
+    }
+
+    /** {@code primary 127.0.0.1:5432/test (PostgreSQL 15.19), not in recovery}; one round trip. */
+    @Override
+    public String describeTopology(PostgresSession session) throws SQLException {
+        try (Statement s = session.connection().createStatement();
+             ResultSet rs = s.executeQuery("SELECT pg_is_in_recovery(), current_setting('server_version')")) {
+            rs.next();
+            boolean inRecovery = rs.getBoolean(1);
+            return (inRecovery ? "replica " : "primary ") + settings.describe() + " (PostgreSQL " + rs.getString(2) + "), "
+                    + (inRecovery ? "in recovery" : "not in recovery");
+        }
+    }
+
+    /**
+     * The connections this pool's user may hold: {@code max_connections} less what is reserved for
+     * superusers (unless it is one) and for {@code pg_use_reserved_connections} (PostgreSQL 16+,
+     * unless it has that role).
+     */
+    @Override
+    public OptionalInt connectionLimit(PostgresSession session) throws SQLException {
+        String sql = """
+                SELECT current_setting('max_connections')::int
+                     - CASE WHEN r.rolsuper THEN 0 ELSE current_setting('superuser_reserved_connections')::int END
+                     - CASE WHEN r.rolsuper OR EXISTS (SELECT 1 FROM pg_auth_members m JOIN pg_roles g ON g.oid = m.roleid
+                                                      WHERE g.rolname = 'pg_use_reserved_connections' AND m.member = r.oid) THEN 0
+                            ELSE coalesce(current_setting('reserved_connections', true)::int, 0) END
+                FROM pg_roles r WHERE r.rolname = current_user""";
+        try (Statement s = session.connection().createStatement(); ResultSet rs = s.executeQuery(sql)) {
+            return rs.next() ? OptionalInt.of(rs.getInt(1)) : OptionalInt.empty();
+        }
     }
 
     /** A network timeout of zero would mean no bound at all. */
