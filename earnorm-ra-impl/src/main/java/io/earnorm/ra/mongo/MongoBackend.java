@@ -2,6 +2,7 @@ package io.earnorm.ra.mongo;
 
 import com.mongodb.MongoClientSettings;
 import com.mongodb.MongoCommandException;
+import com.mongodb.ServerAddress;
 import com.mongodb.client.ClientSession;
 import com.mongodb.client.MongoClient;
 import com.mongodb.client.MongoClients;
@@ -17,6 +18,7 @@ import org.bson.Document;
 
 import javax.net.ssl.SSLException;
 import java.time.Duration;
+import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
 import java.util.OptionalInt;
@@ -91,6 +93,9 @@ public final class MongoBackend implements Backend<MongoSlot>, TopologyProbe<Mon
         MongoDatabase db;
         try {
             db = database();
+            if (!serverAnswering() && settings.directlyReachable()) {
+                HostReachability.requireOneAccepting(knownHosts(), openTimeout);
+            }
             ping(db, openTimeout);
         } catch (IllegalStateException closed) {
             throw closed;
@@ -304,6 +309,17 @@ public final class MongoBackend implements Backend<MongoSlot>, TopologyProbe<Mon
     }
 
     /** True when the driver's monitor currently reaches some server of the cluster. */
+    /** The servers the driver knows of (the seeds, or what a replica set or DNS told it), else the URI's hosts. */
+    private List<ServerAddress> knownHosts() {
+        MongoClient c;
+        synchronized (lock) {
+            c = client;
+        }
+        List<ServerAddress> known = c == null ? List.of()
+                : c.getClusterDescription().getServerDescriptions().stream().map(ServerDescription::getAddress).toList();
+        return known.isEmpty() ? settings.seedAddresses() : known;
+    }
+
     private boolean serverAnswering() {
         MongoClient c;
         synchronized (lock) {

@@ -6,6 +6,7 @@ import com.mongodb.ConnectionString;
 import com.mongodb.MongoClientSettings;
 import com.mongodb.MongoCredential;
 import com.mongodb.MongoNamespace;
+import com.mongodb.ServerAddress;
 import io.earnorm.ra.api.pool.InvalidConfigException;
 import io.earnorm.ra.backend.Secrets;
 import io.earnorm.ra.pool.Durations;
@@ -297,6 +298,22 @@ public final class MongoSettings {
         } catch (ArithmeticException tooLong) {
             return Long.MAX_VALUE;
         }
+    }
+
+    /**
+     * The URI's hosts as addresses; none for {@code mongodb+srv://} (DNS names them) and none for
+     * a Unix domain socket.
+     */
+    List<ServerAddress> seedAddresses() {
+        if (uri.isSrvProtocol()) {
+            return List.of();
+        }
+        return uri.getHosts().stream().filter(host -> !host.endsWith(".sock")).map(ServerAddress::new).toList();
+    }
+
+    /** False when the driver reaches the servers through a SOCKS proxy ({@code proxyHost}): a direct connect would say nothing. */
+    boolean directlyReachable() {
+        return uri.getProxyHost() == null;
     }
 
     /** {@code [user@]host:port[,host:port...]/database}, never the password: for messages and logs. */

@@ -41,6 +41,9 @@ class MongoConfigErrorsIT extends MongoFixture {
                 .cause().isInstanceOfSatisfying(MongoOpenException.class, open -> assertThat(open.serverUnreachable()).isTrue())
                 .hasMessageStartingWith("no server answered within 1s (validationTimeout): ")
                 .hasMessageContaining("Connection refused");
+        assertThat(failure).rootCause().as("the refusal itself, not a server-selection timeout waited out after it")
+                .isInstanceOf(java.net.ConnectException.class);
+        assertThat(allText(failure)).noneMatch(m -> m.contains("Timed out while waiting for a server"));
         assertThat(allText(failure)).isNotEmpty().noneMatch(m -> m.contains(SECRET));
     }
 
