@@ -31,6 +31,9 @@ public abstract class BackendPool<H extends EarnormConnection, C> implements Poo
 
     protected BackendPool(String name, Backend<C> backend, PoolConfig config) {
         this.pool = new ConnectionPool<>(name, backend, config);
+        // The core starts paused; a plain-Java pool is ready from its constructor, as the README's
+        // examples use it: connections open on demand, init() proves the backend answers.
+        pool.ready();
     }
 
     /** Wraps a new lease in the backend's handle. */

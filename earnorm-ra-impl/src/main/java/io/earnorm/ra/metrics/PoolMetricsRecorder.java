@@ -3,6 +3,7 @@ package io.earnorm.ra.metrics;
 import io.earnorm.ra.api.pool.CloseReason;
 import io.earnorm.ra.api.pool.PoolMetrics;
 import io.earnorm.ra.api.pool.PoolStats;
+import io.earnorm.ra.pool.PoolRecorder;
 
 import java.time.Duration;
 import java.util.EnumMap;
@@ -13,11 +14,19 @@ import java.util.function.LongSupplier;
 
 /**
  * What {@link PoolMetrics} holds beyond a pool's stats: closes per reason, backend errors, and the
- * acquire-wait, time-in-use and open-time histograms. The pool calls it directly rather than as a
+ * acquire-wait, time-in-use and open-time histograms. The pool core calls it through its own {@link PoolRecorder} interface rather than as a
  * listener: borrow and return record into the {@link ConnectionTimings} of the connection they
  * move (plain stores), the rare events here use atomics.
  */
-public final class PoolMetricsRecorder {
+public final class PoolMetricsRecorder implements PoolRecorder {
+
+    /** How the pool core finds this recorder: a {@link java.util.ServiceLoader} service of the core's factory interface. */
+    public static final class Factory implements PoolRecorder.Factory {
+        @Override
+        public PoolRecorder create(LongSupplier nanoClock) {
+            return new PoolMetricsRecorder(nanoClock);
+        }
+    }
 
     /** How far back the percentiles look: one to two of these. */
     public static final Duration RECENT_WINDOW = Duration.ofMinutes(1);
@@ -40,14 +49,16 @@ public final class PoolMetricsRecorder {
     }
 
     /** The recorders of one new connection; give them back with {@link #connectionClosed}. */
-    public ConnectionTimings newConnection(long openNanos) {
+    @Override
+    public ConnectionTimings connectionOpened(long openNanos) {
         openTime.record(openNanos);
         return new ConnectionTimings(acquireWait.newRecorder(), timeInUse.newRecorder());
     }
 
     /** A connection closed; {@code timings} is null for one that never opened. */
-    public void connectionClosed(ConnectionTimings timings, CloseReason reason) {
-        if (timings != null) {
+    @Override
+    public void connectionClosed(ConnectionRecorder connection, CloseReason reason) {
+        if (connection instanceof ConnectionTimings timings) {
             acquireWait.retire(timings.acquireWait());
             timeInUse.retire(timings.timeInUse());
         }
@@ -57,6 +68,7 @@ public final class PoolMetricsRecorder {
         }
     }
 
+    @Override
     public PoolMetrics snapshot(PoolStats stats) {
         long now = nanoClock.getAsLong();
         Map<CloseReason, Long> closed = new EnumMap<>(CloseReason.class);
@@ -67,6 +79,11 @@ public final class PoolMetricsRecorder {
     }
 
     /** Where one connection's borrows are timed: written only by its borrower of the moment. */
-    public record ConnectionTimings(LatencyHistogram.Recorder acquireWait, LatencyHistogram.Recorder timeInUse) {
+    public record ConnectionTimings(LatencyHistogram.Recorder acquireWait, LatencyHistogram.Recorder timeInUse) implements ConnectionRecorder {
+        @Override
+        public void borrowEnded(long waitNanos, long heldNanos) {
+            acquireWait.record(waitNanos);
+            timeInUse.record(heldNanos);
+        }
     }
 }

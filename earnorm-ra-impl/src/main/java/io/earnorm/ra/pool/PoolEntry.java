@@ -1,7 +1,5 @@
 package io.earnorm.ra.pool;
 
-import io.earnorm.ra.metrics.PoolMetricsRecorder;
-
 import java.lang.invoke.MethodHandles;
 import java.lang.invoke.VarHandle;
 
@@ -45,7 +43,7 @@ final class PoolEntry<C> {
     /** Age at which this entry expires (maxLifetime less its jitter), or 0 for never. */
     final long lifetimeNanos;
     /** Where this connection's borrows are timed; written only by its owner of the moment. */
-    final PoolMetricsRecorder.ConnectionTimings timings;
+    final PoolRecorder.ConnectionRecorder recorder;
 
     @SuppressWarnings("unused") // accessed through STATE
     private volatile long state;
@@ -62,10 +60,12 @@ final class PoolEntry<C> {
     volatile BorrowRecord borrowRecord;
     /** How long the current borrower waited for this connection; written by that borrower. */
     long waitNanos;
+    /** The borrow that {@code clear(cause, true)} closed under its holder, so its handle can say so; 0 for none. */
+    volatile long interruptedBorrow;
 
     PoolEntry(ConnectionPool<C> pool, long id, C connection, int generation, long createdNanos, long createdMillis, long lifetimeNanos,
-              PoolMetricsRecorder.ConnectionTimings timings) {
-        this.timings = timings;
+              PoolRecorder.ConnectionRecorder recorder) {
+        this.recorder = recorder;
         this.pool = pool;
         this.id = id;
         this.connection = connection;
@@ -115,6 +115,19 @@ final class PoolEntry<C> {
     /** Puts an owned entry in {@code tag}, keeping its stamp; only the owner may call this. */
     void set(long tag) {
         STATE.setVolatile(this, (state & ~TAG) | tag);
+    }
+
+    /**
+     * Takes an entry away from its borrower ({@code borrowState}, IN_USE) for a clear that
+     * interrupts connections in use; false when the borrow already ended.
+     */
+    boolean tryInterrupt(long borrowState) {
+        interruptedBorrow = borrowState;
+        if (STATE.compareAndSet(this, borrowState, (borrowState & ~TAG) | REMOVED)) {
+            return true;
+        }
+        interruptedBorrow = 0;
+        return false;
     }
 
     boolean isRemoved() {

@@ -31,7 +31,7 @@ public final class PooledConnection<C> implements Lease<C> {
     @Override
     public C connection() {
         if (entry.state() != borrowState) {
-            throw entry.pool.releasedHandle(entry);
+            throw entry.pool.handleEnded(entry, borrowState);
         }
         return entry.connection;
     }

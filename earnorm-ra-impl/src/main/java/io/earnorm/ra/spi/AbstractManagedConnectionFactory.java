@@ -266,6 +266,7 @@ public abstract class AbstractManagedConnectionFactory<C>
         synchronized (this) {
             return poolsMap().computeIfAbsent(credential, c -> {
                 ConnectionPool<C> created = new ConnectionPool<>(poolName(c), openBackend(c), poolConfig(), listeners().toArray(new PoolListener[0]));
+                created.ready(); // pools start paused; ready() is init() without opening here (the first lease reports a failure)
                 LOG.log(Level.INFO, () -> "connection definition " + getClass().getSimpleName() + " opened pool '" + created.name() + "' for "
                         + backendType() + " at " + describeBackend() + " (" + configForLog() + ")");
                 return created;

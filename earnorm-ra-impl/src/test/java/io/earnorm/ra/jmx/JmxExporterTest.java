@@ -83,6 +83,7 @@ class JmxExporterTest {
         ConnectionPool<Object> pool = new ConnectionPool<>(name, new NothingBackend(),
                 PoolConfig.builder().minSize(0).maxSize(3).probeInterval(Duration.ofSeconds(30)).build());
         pools.add(pool);
+        pool.ready();
         return pool;
     }
 

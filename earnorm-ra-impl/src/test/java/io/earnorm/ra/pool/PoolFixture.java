@@ -23,7 +23,15 @@ abstract class PoolFixture {
         return pool("test", config);
     }
 
+    /** A pool made ready as the SE builders and the JCA layer make theirs: {@code ready()} right after construction. */
     ConnectionPool<FakeConnection> pool(String name, PoolConfig.Builder config) {
+        ConnectionPool<FakeConnection> pool = pausedPool(name, config);
+        pool.ready();
+        return pool;
+    }
+
+    /** A pool as its constructor leaves it: paused, waiting for {@code init()}. */
+    ConnectionPool<FakeConnection> pausedPool(String name, PoolConfig.Builder config) {
         ConnectionPool<FakeConnection> pool = new ConnectionPool<>(name, backend, config.build(), clock, List.of(events));
         pools.add(pool);
         return pool;

@@ -6,6 +6,7 @@ import io.earnorm.ra.pool.ConnectionPool;
 import io.earnorm.ra.pool.PoolConfig;
 import io.earnorm.ra.pool.PooledConnection;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import java.time.Duration;
@@ -22,6 +23,11 @@ class PoolGaugeTest {
     private final ScriptedBackend backend = new ScriptedBackend();
     private final ConnectionPool<Long> pool = new ConnectionPool<>("gauges-" + System.nanoTime(), backend,
             PoolConfig.builder().minSize(0).maxSize(2).probeInterval(Duration.ofMillis(20)).build());
+
+    @BeforeEach
+    void ready() {
+        pool.ready();
+    }
 
     @AfterEach
     void close() {

@@ -18,6 +18,7 @@ class PoolHealthTest {
         ScriptedBackend backend = new ScriptedBackend();
         try (ConnectionPool<Long> pool = new ConnectionPool<>("health-" + System.nanoTime(), backend,
                 PoolConfig.builder().minSize(0).maxSize(2).probeInterval(Duration.ofMillis(20)).build())) {
+            pool.init();
             pool.acquire().close();
             assertThat(PoolHealth.notReady(pool.stats())).isEmpty();
 

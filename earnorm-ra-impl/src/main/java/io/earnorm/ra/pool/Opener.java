@@ -1,0 +1,205 @@
+package io.earnorm.ra.pool;
+
+import io.earnorm.ra.api.pool.CloseReason;
+import io.earnorm.ra.api.pool.ConnectionOpenException;
+
+import java.lang.System.Logger.Level;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
+
+/**
+ * Opens connections on the pool's threads, at most {@code maxConnecting} at a time, while there is
+ * demand (more waiters than connections idle or being opened, or fewer than minSize) and room
+ * under maxSize. It owns the capacity count: {@link #size} is open entries plus connections being
+ * opened or closed, so maxSize caps real sockets. A new connection goes to the head waiter
+ * directly. A clear that interrupts abandons the opens in flight: they are reported closed (STALE)
+ * at once, their threads interrupted, and whatever they still open is closed without joining.
+ */
+final class Opener<C> {
+
+    private static final System.Logger LOG = System.getLogger(Opener.class.getName());
+
+    /** One open in flight; {@code settled} decides once between its outcome and its abandonment. */
+    private static final class Opening {
+        final long id;
+        final int generation;
+        final Thread thread = Thread.currentThread();
+        final AtomicBoolean settled = new AtomicBoolean();
+
+        Opening(long id, int generation) {
+            this.id = id;
+            this.generation = generation;
+        }
+    }
+
+    private final ConnectionPool<C> pool;
+    private final int minSize;
+    private final int maxSize;
+    private final int maxConnecting;
+    private final long probeNanos;
+    /** Open entries plus connections being opened or closed: what maxSize caps. */
+    final AtomicInteger size = new AtomicInteger();
+    final AtomicInteger opening = new AtomicInteger();
+    private final AtomicLong ids = new AtomicLong();
+    private final Set<Opening> inFlight = ConcurrentHashMap.newKeySet();
+    /** After a failed open, refilling to minSize waits for the next housekeeping run rather than retrying at once. */
+    private volatile long refillNotBefore;
+
+    Opener(ConnectionPool<C> pool, PoolConfig config) {
+        this.pool = pool;
+        this.minSize = config.minSize();
+        this.maxSize = config.maxSize();
+        this.maxConnecting = config.maxConnecting();
+        this.probeNanos = config.probeInterval().toNanos();
+        this.refillNotBefore = pool.clock.nanoTime();
+    }
+
+    /** Lets refilling to minSize start at once again (the pool turned ready). */
+    void refillNow() {
+        refillNotBefore = pool.clock.nanoTime();
+    }
+
+    /** Starts opens in the background while there is demand and room. */
+    void fill() {
+        for (;;) {
+            if (!pool.lifecycle.isReady()) {
+                return;
+            }
+            int o = opening.get();
+            int s = size.get();
+            int w = pool.queue.waiting();
+            // Each connection being opened, and each idle one, will serve one waiter.
+            boolean demand = w > o && w > o + pool.entries.idleCount();
+            boolean belowMin = s < minSize && pool.clock.nanoTime() - refillNotBefore >= 0;
+            if (!demand && !belowMin || o >= maxConnecting || s >= maxSize) {
+                return;
+            }
+            if (!size.compareAndSet(s, s + 1)) {
+                continue;
+            }
+            if (!opening.compareAndSet(o, o + 1)) {
+                size.decrementAndGet();
+                continue;
+            }
+            if (!start(false)) {
+                return;
+            }
+        }
+    }
+
+    /** The probe of a paused pool: one open, when nothing is being opened and there is room. */
+    void probe() {
+        int s = size.get();
+        if (s >= maxSize || opening.get() > 0 || !size.compareAndSet(s, s + 1)) {
+            return;
+        }
+        opening.incrementAndGet();
+        start(true);
+    }
+
+    private boolean start(boolean probing) {
+        try {
+            pool.executor.execute(() -> open(probing));
+            return true;
+        } catch (RejectedExecutionException closing) {
+            opening.decrementAndGet();
+            size.decrementAndGet();
+            return false;
+        }
+    }
+
+    /** Opens one connection for a slot already counted in size and opening. */
+    private void open(boolean probing) {
+        Opening o = new Opening(ids.incrementAndGet(), pool.lifecycle.generation());
+        inFlight.add(o);
+        pool.listeners.connectionCreated(pool.name, o.id);
+        long begin = pool.clock.nanoTime();
+        C c;
+        try {
+            c = pool.backend.open();
+            if (c == null) {
+                throw new IllegalStateException("backend " + pool.backend.type() + " opened a null connection");
+            }
+        } catch (Throwable t) {
+            inFlight.remove(o);
+            Thread.interrupted(); // an abandonment's interrupt is spent; the pool thread runs on
+            size.decrementAndGet();
+            if (o.settled.compareAndSet(false, true)) {
+                failed(o, t, probing);
+            }
+            // Counted as opening until the waiter it was for has been failed: a fill in between
+            // would otherwise open another connection for that same waiter.
+            opening.decrementAndGet();
+            if (!probing && pool.queue.waiting() > 0) {
+                fill();
+            }
+            return;
+        }
+        inFlight.remove(o);
+        Thread.interrupted();
+        if (!o.settled.compareAndSet(false, true)) {
+            // Abandoned by a clear while it opened: already reported closed.
+            pool.closePhysically(c, o.id);
+            size.decrementAndGet();
+            opening.decrementAndGet();
+            return;
+        }
+        long now = pool.clock.nanoTime();
+        PoolEntry<C> e = new PoolEntry<>(pool, o.id, c, o.generation, now, pool.clock.currentTimeMillis(),
+                pool.lifetimes.lifetimeWithJitter(), pool.recorder.connectionOpened(now - begin));
+        pool.counters.created.increment();
+        pool.listeners.connectionReady(pool.name, o.id, now - begin);
+        if (!pool.lifecycle.admit(e.generation, probing, () -> pool.entries.add(e))) {
+            e.set(PoolEntry.REMOVED);
+            pool.retire(e, pool.lifecycle.isClosed() ? CloseReason.POOL_CLOSED : CloseReason.STALE, null);
+            opening.decrementAndGet();
+            return;
+        }
+        if (probing) {
+            pool.becomeReady();
+        }
+        e.markInUse();
+        pool.passOn(e);
+        // Only now, with the waiter served (or the connection idle), does it stop counting as opening.
+        opening.decrementAndGet();
+        pool.serveWaiters();
+        fill();
+    }
+
+    /** A failed open: a server-down error clears the pool first (poolCleared), then the connection is reported closed. */
+    private void failed(Opening o, Throwable t, boolean probing) {
+        if (probing) {
+            LOG.log(Level.DEBUG, () -> "pool '" + pool.name + "': " + pool.backend.type() + " at " + pool.backend.describe() + " still unavailable: " + t);
+        } else {
+            refillNotBefore = pool.clock.nanoTime() + probeNanos;
+            if (pool.backend.isServerUnavailable(t)) {
+                pool.clear(t);
+            }
+        }
+        pool.counters.closed.increment();
+        pool.recorder.connectionClosed(null, CloseReason.ERROR);
+        pool.listeners.connectionClosed(pool.name, o.id, CloseReason.ERROR, t);
+        if (!probing && !pool.backend.isServerUnavailable(t)) {
+            LOG.log(Level.WARNING, () -> "pool '" + pool.name + "' could not open a connection to " + pool.backend.type() + " at "
+                    + pool.backend.describe() + ": " + t);
+            pool.queue.failOldest(new ConnectionOpenException(pool.name, "could not open a connection to " + pool.backend.type() + " at "
+                    + pool.backend.describe() + ": " + t.getMessage(), t));
+        }
+    }
+
+    /** Abandons the opens of {@code retired} and older: reported closed now, their threads interrupted. */
+    void abandon(int retired) {
+        for (Opening o : inFlight) {
+            if (o.generation <= retired && o.settled.compareAndSet(false, true)) {
+                pool.counters.closed.increment();
+                pool.recorder.connectionClosed(null, CloseReason.STALE);
+                pool.listeners.connectionClosed(pool.name, o.id, CloseReason.STALE, null);
+                o.thread.interrupt();
+            }
+        }
+    }
+}
