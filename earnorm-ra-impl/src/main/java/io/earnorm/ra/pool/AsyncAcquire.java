@@ -50,7 +50,7 @@ final class AsyncAcquire<C> {
             pool.checkOutFailed(error, start);
             return CompletableFuture.failedFuture(error);
         }
-        pool.enqueue(w, false);
+        pool.handOff.enqueue(w, false);
         scheduleDeadline(w);
         return w.future;
     }
@@ -90,7 +90,7 @@ final class AsyncAcquire<C> {
             try {
                 pool.executor.execute(() -> validate(w, e));
             } catch (RejectedExecutionException closing) {
-                pool.retire(e, CloseReason.POOL_CLOSED, null);
+                pool.closer.retire(e, CloseReason.POOL_CLOSED, null);
                 fail(w, pool.errors.closed());
             }
             return;
@@ -99,7 +99,7 @@ final class AsyncAcquire<C> {
     }
 
     private void validate(AsyncWaiter<C> w, PoolEntry<C> e) {
-        if (pool.fitToLend(e, pool.clock.nanoTime(), w.deadlineNanos)) {
+        if (pool.validator.fitToLend(e, pool.clock.nanoTime(), w.deadlineNanos)) {
             deliver(w, e, pool.clock.nanoTime());
             return;
         }
@@ -110,7 +110,7 @@ final class AsyncAcquire<C> {
             return;
         }
         w.rearm();
-        pool.enqueue(w, true);
+        pool.handOff.enqueue(w, true);
         if (w.deadlineTask == null) {
             scheduleDeadline(w);
         }

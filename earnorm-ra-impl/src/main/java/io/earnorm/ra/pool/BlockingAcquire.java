@@ -36,10 +36,10 @@ final class BlockingAcquire<C> {
                     w.rearm();
                 }
                 // A caller whose connection failed validation keeps its turn at the head.
-                pool.enqueue(w, retry);
+                pool.handOff.enqueue(w, retry);
                 e = await(w);
             }
-            if (pool.fitToLend(e, pool.clock.nanoTime(), deadline)) {
+            if (pool.validator.fitToLend(e, pool.clock.nanoTime(), deadline)) {
                 return e;
             }
             if (w == null) {
@@ -62,7 +62,7 @@ final class BlockingAcquire<C> {
                 PoolEntry<C> e = w.entry();
                 if (Thread.currentThread().isInterrupted()) {
                     // Interrupted as the connection arrived: pass it on and honour the interrupt.
-                    pool.passOn(e);
+                    pool.handOff.passOn(e);
                     throw pool.checkOutFailed(pool.errors.interrupted(w, pool.clock.nanoTime()), w.startNanos);
                 }
                 return e;

@@ -14,7 +14,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.concurrent.CompletionStage;
-import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
@@ -62,7 +61,9 @@ public final class ConnectionPool<C> implements Pool<PooledConnection<C>>, Obser
     final Housekeeper<C> housekeeper;
     private final AsyncAcquire<C> async;
     private final BlockingAcquire<C> blocking;
-    private final HandOff<C> handOff;
+    final HandOff<C> handOff;
+    final Closer<C> closer;
+    final Validator<C> validator;
 
     private final long acquireTimeoutNanos;
     final long validationTimeoutNanos;
@@ -91,20 +92,15 @@ public final class ConnectionPool<C> implements Pool<PooledConnection<C>>, Obser
         this.lifetimes = new Lifetimes(config);
         this.errors = new PoolErrors(name, backend, config.maxSize(), this::stats);
 
-        // Opens are capped by maxConnecting, so two threads always remain for deadlines, closes and validations.
-        this.executor = new ScheduledThreadPoolExecutor(config.maxConnecting() + 2, new PoolThreads(name));
-        executor.setKeepAliveTime(30, TimeUnit.SECONDS);
-        executor.allowCoreThreadTimeOut(true);
-        executor.setRemoveOnCancelPolicy(true);
-        executor.setExecuteExistingDelayedTasksAfterShutdownPolicy(false);
-        executor.setContinueExistingPeriodicTasksAfterShutdownPolicy(false);
-
+        this.executor = PoolThreads.executor(name, config.maxConnecting());
         this.opener = new Opener<>(this, config);
         this.lifecycle = new Lifecycle(name, listeners, executor, config.probeInterval().toNanos(), this::probeQuietly);
         this.housekeeper = new Housekeeper<>(this, config);
         this.async = new AsyncAcquire<>(this);
         this.blocking = new BlockingAcquire<>(this);
         this.handOff = new HandOff<>(this);
+        this.closer = new Closer<>(this);
+        this.validator = new Validator<>(this);
         long period = Housekeeper.periodNanos(config);
         this.housekeeping = executor.scheduleWithFixedDelay(housekeeper::runQuietly, period, period, TimeUnit.NANOSECONDS);
 
@@ -174,7 +170,7 @@ public final class ConnectionPool<C> implements Pool<PooledConnection<C>>, Obser
 
     @Override
     public PooledConnection<C> acquire(Duration timeout) {
-        return acquire(timeoutNanos(timeout));
+        return acquire(PoolErrors.timeoutNanos(timeout));
     }
 
     private PooledConnection<C> acquire(long timeoutNanos) {
@@ -191,7 +187,7 @@ public final class ConnectionPool<C> implements Pool<PooledConnection<C>>, Obser
         PoolEntry<C> e;
         long now = start;
         if (!lifecycle.isReady() || queue.waiting() != 0 || (e = claimLendable(start)) == null
-                || !fitToLend(e, start, start + timeoutNanos)) {
+                || !validator.fitToLend(e, start, start + timeoutNanos)) {
             e = blocking.acquire(start, timeoutNanos);
             now = clock.nanoTime();
         }
@@ -206,7 +202,7 @@ public final class ConnectionPool<C> implements Pool<PooledConnection<C>>, Obser
 
     @Override
     public CompletionStage<PooledConnection<C>> acquireAsync(Duration timeout) {
-        return async.acquire(timeoutNanos(timeout));
+        return async.acquire(PoolErrors.timeoutNanos(timeout));
     }
 
     @Override
@@ -250,17 +246,7 @@ public final class ConnectionPool<C> implements Pool<PooledConnection<C>>, Obser
                 + (cause == null ? " on request" : " because " + backend.type() + " at " + backend.describe() + " failed: " + cause)
                 + "; acquires fail fast until a probe succeeds");
         queue.failAll(() -> errors.unavailable(cause));
-        for (PoolEntry<C> e : entries.snapshot()) {
-            long s = e.state();
-            if (e.generation > retired) {
-                continue;
-            }
-            if (e.tryReserve()) {
-                retire(e, CloseReason.STALE, null);
-            } else if (interruptInUse && PoolEntry.tag(s) == PoolEntry.IN_USE && e.tryInterrupt(s)) {
-                retire(e, CloseReason.STALE, null);
-            }
-        }
+        closer.retireGeneration(retired, interruptInUse);
         if (interruptInUse) {
             opener.abandon(retired);
         }
@@ -289,12 +275,7 @@ public final class ConnectionPool<C> implements Pool<PooledConnection<C>>, Obser
         }
         housekeeping.cancel(false);
         queue.failAll(() -> errors.closed());
-        for (PoolEntry<C> e : entries.snapshot()) {
-            if (e.tryReserve()) {
-                entries.remove(e);
-                closeNow(e, CloseReason.POOL_CLOSED, null);
-            }
-        }
+        closer.closeIdleNow();
         // Opens already running finish, see the pool closed and close what they opened.
         executor.shutdown();
         try {
@@ -343,29 +324,8 @@ public final class ConnectionPool<C> implements Pool<PooledConnection<C>>, Obser
             if (reason == null) {
                 return e;
             }
-            retire(e, reason, null);
+            closer.retire(e, reason, null);
         }
-    }
-
-    /**
-     * Validates a claimed entry when the rules ask for it; a failed one is retired and the caller
-     * looks again. Validation is bounded by what is left of the caller's deadline.
-     */
-    boolean fitToLend(PoolEntry<C> e, long now, long deadline) {
-        if (!validateOnBorrow || !Lifetimes.validationDue(e, now)) {
-            return true;
-        }
-        long budget = Math.min(validationTimeoutNanos, deadline - now);
-        if (budget <= 0) {
-            // No time left to validate: pass it on untouched rather than fail a good connection.
-            passOn(e);
-            return false;
-        }
-        if (validate(e, budget)) {
-            return true;
-        }
-        retire(e, CloseReason.ERROR, null);
-        return false;
     }
 
     void markBorrowed(PoolEntry<C> e, long start, long now) {
@@ -389,100 +349,12 @@ public final class ConnectionPool<C> implements Pool<PooledConnection<C>>, Obser
         return error;
     }
 
-    // ------------------------------------------------------------------ the parts' shared steps
-
-    void enqueue(Waiter<C> w, boolean atHead) {
-        handOff.enqueue(w, atHead);
-    }
-
-    void checkIn(PoolEntry<C> e, long borrowState) {
-        handOff.checkIn(e, borrowState);
-    }
-
-    void passOn(PoolEntry<C> e) {
-        handOff.passOn(e);
-    }
-
-    void makeIdle(PoolEntry<C> e) {
-        handOff.makeIdle(e);
-    }
-
-    void serveWaiters() {
-        handOff.serveWaiters();
-    }
-
-    /**
-     * Retires an entry the caller owns: out of the pool and reported closed now (the moment it is
-     * marked closed), the socket closed on a pool thread. Its slot counts against maxSize until the
-     * close is done, so the cap holds for real sockets; then the freed slot goes to whoever waits.
-     */
-    void retire(PoolEntry<C> e, CloseReason reason, Throwable cause) {
-        entries.remove(e);
-        reportClosed(e, reason, cause);
-        try {
-            executor.execute(() -> {
-                closePhysically(e.connection, e.id);
-                opener.size.decrementAndGet();
-                opener.fill();
-            });
-        } catch (RejectedExecutionException closing) {
-            closePhysically(e.connection, e.id);
-            opener.size.decrementAndGet();
-        }
-    }
-
-    /** Closes an entry that left the pool on the caller's thread, then reports it. */
-    private void closeNow(PoolEntry<C> e, CloseReason reason, Throwable cause) {
-        closePhysically(e.connection, e.id);
-        opener.size.decrementAndGet();
-        reportClosed(e, reason, cause);
-    }
-
-    private void reportClosed(PoolEntry<C> e, CloseReason reason, Throwable cause) {
-        counters.closed.increment();
-        recorder.connectionClosed(e.recorder, reason);
-        listeners.connectionClosed(name, e.id, reason, cause);
-    }
-
-    void closePhysically(C connection, long id) {
-        try {
-            backend.close(connection);
-        } catch (Exception | LinkageError x) {
-            LOG.log(Level.DEBUG, () -> "pool '" + name + "': closing connection #" + id + " failed: " + x);
-        }
-    }
-
-    boolean validate(PoolEntry<C> e, long timeoutNanos) {
-        boolean valid;
-        try {
-            valid = backend.validate(e.connection, Duration.ofNanos(timeoutNanos));
-        } catch (Exception | LinkageError x) {
-            valid = false;
-        }
-        if (!valid) {
-            counters.validationFailures.increment();
-            LOG.log(Level.INFO, () -> "pool '" + name + "': connection #" + e.id + " failed validation and is closed");
-            listeners.validationFailed(name, e.id);
-        }
-        return valid;
-    }
-
     long nanoTime() {
         return clock.nanoTime();
     }
 
     boolean isStale(PoolEntry<C> e) {
         return Lifetimes.isStale(e, lifecycle.generation()) || Lifetimes.pastMaxLifetime(e, clock.nanoTime());
-    }
-
-    /** Validates a borrowed connection now, for its borrower. */
-    boolean ping(PoolEntry<C> e) {
-        boolean valid = validate(e, validationTimeoutNanos);
-        if (!valid) {
-            // Its borrower holds it still; it is retired when it comes back.
-            e.broken = true;
-        }
-        return valid;
     }
 
     RuntimeException handleEnded(PoolEntry<C> e, long borrowState) {
@@ -524,15 +396,4 @@ public final class ConnectionPool<C> implements Pool<PooledConnection<C>>, Obser
         housekeeper.run();
     }
 
-    private static long timeoutNanos(Duration timeout) {
-        Objects.requireNonNull(timeout, "timeout");
-        if (timeout.isNegative()) {
-            throw new IllegalArgumentException("timeout must be >= 0 (timeout=" + timeout + ")");
-        }
-        try {
-            return timeout.toNanos();
-        } catch (ArithmeticException tooLong) {
-            return Long.MAX_VALUE / 2;
-        }
-    }
 }

@@ -52,7 +52,7 @@ final class HandOff<C> {
         } else if (pool.lifecycle.isClosed()) {
             reason = CloseReason.POOL_CLOSED;
         } else if ((reason = Lifetimes.returnReason(e, pool.lifecycle.generation(), now)) == null) {
-            if (pool.testOnReturn && !pool.validate(e, pool.validationTimeoutNanos)) {
+            if (pool.testOnReturn && !pool.validator.validate(e, pool.validationTimeoutNanos)) {
                 reason = CloseReason.ERROR;
             } else {
                 try {
@@ -72,7 +72,7 @@ final class HandOff<C> {
             throw pool.errors.releasedTwice(e);
         }
         if (reason != null) {
-            pool.retire(e, reason, cause);
+            pool.closer.retire(e, reason, cause);
         } else if (handOver) {
             e.markInUse();
             passOn(e);
@@ -103,7 +103,7 @@ final class HandOff<C> {
             // Went idle while the pool stopped being ready: close it if the pool is closed or it is stale.
             boolean closed = pool.lifecycle.isClosed();
             if ((closed || Lifetimes.isStale(e, pool.lifecycle.generation())) && e.tryReserve()) {
-                pool.retire(e, closed ? CloseReason.POOL_CLOSED : CloseReason.STALE, null);
+                pool.closer.retire(e, closed ? CloseReason.POOL_CLOSED : CloseReason.STALE, null);
             }
         }
         if (pool.queue.waiting() != 0) {

@@ -66,17 +66,17 @@ final class Housekeeper<C> {
                 if (pool.lifetimes.retirementReason(e, generation, now, live) != null && e.tryReserve()) {
                     CloseReason reason = pool.lifetimes.retirementReason(e, generation, now, live);
                     if (reason != null) {
-                        pool.retire(e, reason, null);
+                        pool.closer.retire(e, reason, null);
                         live--;
                         continue;
                     }
-                    pool.makeIdle(e);
+                    pool.handOff.makeIdle(e);
                 }
                 if (keepaliveNanos != 0 && now - Math.max(e.lastUsedNanos, e.lastValidatedNanos) >= keepaliveNanos && e.tryReserve()) {
                     try {
                         pool.executor.execute(() -> keepalive(e));
                     } catch (RejectedExecutionException closing) {
-                        pool.makeIdle(e);
+                        pool.handOff.makeIdle(e);
                     }
                 }
             } else if (tag == PoolEntry.IN_USE && leakNanos != 0) {
@@ -88,12 +88,12 @@ final class Housekeeper<C> {
 
     /** Validates an idle connection it reserved; a live one goes to the head waiter or back to idle. */
     private void keepalive(PoolEntry<C> e) {
-        if (pool.validate(e, pool.validationTimeoutNanos)) {
+        if (pool.validator.validate(e, pool.validationTimeoutNanos)) {
             e.lastValidatedNanos = pool.clock.nanoTime();
             e.markInUse();
-            pool.passOn(e);
+            pool.handOff.passOn(e);
         } else {
-            pool.retire(e, CloseReason.ERROR, null);
+            pool.closer.retire(e, CloseReason.ERROR, null);
         }
     }
 

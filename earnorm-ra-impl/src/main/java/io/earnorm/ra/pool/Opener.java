@@ -143,7 +143,7 @@ final class Opener<C> {
         Thread.interrupted();
         if (!o.settled.compareAndSet(false, true)) {
             // Abandoned by a clear while it opened: already reported closed.
-            pool.closePhysically(c, o.id);
+            pool.closer.closePhysically(c, o.id);
             size.decrementAndGet();
             opening.decrementAndGet();
             return;
@@ -155,7 +155,7 @@ final class Opener<C> {
         pool.listeners.connectionReady(pool.name, o.id, now - begin);
         if (!pool.lifecycle.admit(e.generation, probing, () -> pool.entries.add(e))) {
             e.set(PoolEntry.REMOVED);
-            pool.retire(e, pool.lifecycle.isClosed() ? CloseReason.POOL_CLOSED : CloseReason.STALE, null);
+            pool.closer.retire(e, pool.lifecycle.isClosed() ? CloseReason.POOL_CLOSED : CloseReason.STALE, null);
             opening.decrementAndGet();
             return;
         }
@@ -163,10 +163,10 @@ final class Opener<C> {
             pool.becomeReady();
         }
         e.markInUse();
-        pool.passOn(e);
+        pool.handOff.passOn(e);
         // Only now, with the waiter served (or the connection idle), does it stop counting as opening.
         opening.decrementAndGet();
-        pool.serveWaiters();
+        pool.handOff.serveWaiters();
         fill();
     }
 

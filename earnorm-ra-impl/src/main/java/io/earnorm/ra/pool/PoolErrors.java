@@ -12,6 +12,8 @@ import io.earnorm.ra.api.pool.PoolNotReadyException;
 import io.earnorm.ra.api.pool.PoolState;
 import io.earnorm.ra.api.pool.PoolStats;
 
+import java.time.Duration;
+import java.util.Objects;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
 
@@ -110,5 +112,18 @@ final class PoolErrors {
             throw new IllegalArgumentException("a pool needs a name (name=" + (name == null ? "null" : "'" + name + "'") + ")");
         }
         return name;
+    }
+
+    /** A caller's timeout in nanoseconds; a negative one is refused, one too long to count is "forever". */
+    static long timeoutNanos(Duration timeout) {
+        Objects.requireNonNull(timeout, "timeout");
+        if (timeout.isNegative()) {
+            throw new IllegalArgumentException("timeout must be >= 0 (timeout=" + timeout + ")");
+        }
+        try {
+            return timeout.toNanos();
+        } catch (ArithmeticException tooLong) {
+            return Long.MAX_VALUE / 2;
+        }
     }
 }

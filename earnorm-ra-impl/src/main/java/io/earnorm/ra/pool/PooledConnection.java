@@ -88,7 +88,7 @@ public final class PooledConnection<C> implements Lease<C> {
     @Override
     public boolean ping() {
         connection();
-        return entry.pool.ping(entry);
+        return entry.pool.validator.ping(entry);
     }
 
     /**
@@ -104,7 +104,7 @@ public final class PooledConnection<C> implements Lease<C> {
     /** Gives the connection back to its pool. */
     @Override
     public void close() {
-        entry.pool.checkIn(entry, borrowState);
+        entry.pool.handOff.checkIn(entry, borrowState);
     }
 
     PoolEntry<C> entry() {
