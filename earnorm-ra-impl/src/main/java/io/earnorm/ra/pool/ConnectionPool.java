@@ -327,9 +327,19 @@ public final class ConnectionPool<C> implements Pool<PooledConnection<C>>, Obser
      * {@link BackendUnavailableException}; a background probe turns the pool ready again.
      */
     public void clear(Throwable cause) {
+        clear(cause, -1);
+    }
+
+    /**
+     * Clears as {@link #clear(Throwable)} does, but only while {@code failedGeneration} is still the
+     * current one (any generation when negative): every connection and open of a generation that
+     * fail together in one outage report the same generation, and the first report clears it; the
+     * others find it already retired and change nothing, so one outage is one clear.
+     */
+    private void clear(Throwable cause, int failedGeneration) {
         int retired;
         synchronized (lifecycle) {
-            if (state == PoolState.CLOSED) {
+            if (state == PoolState.CLOSED || (failedGeneration >= 0 && failedGeneration != generation)) {
                 return;
             }
             retired = generation;
@@ -910,11 +920,12 @@ public final class ConnectionPool<C> implements Pool<PooledConnection<C>>, Obser
     /** Opens one connection for a slot already counted in size and opening. */
     private void openInBackground(boolean probing) {
         PoolEntry<C> e;
+        int gen = generation;
         try {
-            e = open();
+            e = open(gen);
         } catch (Throwable t) {
             size.decrementAndGet();
-            onOpenFailure(t, probing);
+            onOpenFailure(t, gen, probing);
             // Counted as opening until the waiter it was for has been failed: a fill in between
             // would otherwise open another connection for that same waiter.
             opening.decrementAndGet();
@@ -940,9 +951,8 @@ public final class ConnectionPool<C> implements Pool<PooledConnection<C>>, Obser
         fill();
     }
 
-    private PoolEntry<C> open() throws Exception {
+    private PoolEntry<C> open(int gen) throws Exception {
         long id = ids.incrementAndGet();
-        int gen = generation;
         listeners.connectionCreated(name, id);
         long begin = clock.nanoTime();
         C c;
@@ -985,14 +995,15 @@ public final class ConnectionPool<C> implements Pool<PooledConnection<C>>, Obser
         return added;
     }
 
-    private void onOpenFailure(Throwable t, boolean probing) {
+    /** {@code gen} is the generation the failed open was for; a later generation is not cleared for it. */
+    private void onOpenFailure(Throwable t, int gen, boolean probing) {
         if (probing) {
             LOG.log(Level.DEBUG, () -> "pool '" + name + "': " + backend.type() + " at " + backend.describe() + " still unavailable: " + t);
             return;
         }
         refillNotBefore = clock.nanoTime() + probeNanos;
         if (backend.isServerUnavailable(t)) {
-            clear(t);
+            clear(t, gen);
             return;
         }
         LOG.log(Level.WARNING, () -> "pool '" + name + "' could not open a connection to " + backend.type() + " at " + backend.describe() + ": " + t);
@@ -1120,7 +1131,7 @@ public final class ConnectionPool<C> implements Pool<PooledConnection<C>>, Obser
         e.broken = true;
         e.brokenCause = cause;
         if (cause != null && backend.isServerUnavailable(cause)) {
-            clear(cause);
+            clear(cause, e.generation);
         }
     }
 
