@@ -105,6 +105,12 @@ public final class ConnectionPool<C> implements Pool<PooledConnection<C>>, Obser
     private volatile PoolEntry<C>[] entries;
     private volatile PoolState state = PoolState.READY;
     private volatile int generation;
+    /**
+     * Opens between the call to the backend and the moment the connection joins {@link #entries}
+     * (or fails): what {@code stats().opening()} reports. {@link #opening} stays up longer, until
+     * the waiter the connection was for is served, so it would count a connection twice.
+     */
+    private final AtomicInteger handshaking = new AtomicInteger();
     private volatile Throwable pauseCause;
 
     /** Open entries plus connections being opened: what maxSize caps. */
@@ -428,7 +434,7 @@ public final class ConnectionPool<C> implements Pool<PooledConnection<C>>, Obser
                 stale++;
             }
         }
-        return new PoolStats(name, backend.type(), state, es.length, active, idle, waiting.get(), opening.get(),
+        return new PoolStats(name, backend.type(), state, es.length, active, idle, waiting.get(), handshaking.get(),
                 minSize, maxSize, created.sum(), closed.sum(), timeouts.sum(), validationFailures.sum(), leaks.sum(),
                 Duration.ofNanos(idle == 0 ? 0 : idleSum / idle), Duration.ofNanos(es.length == 0 ? 0 : lifeSum / es.length), stale);
     }
@@ -956,12 +962,14 @@ public final class ConnectionPool<C> implements Pool<PooledConnection<C>>, Obser
         listeners.connectionCreated(name, id);
         long begin = clock.nanoTime();
         C c;
+        handshaking.incrementAndGet();
         try {
             c = backend.open();
             if (c == null) {
                 throw new IllegalStateException("backend " + backend.type() + " opened a null connection");
             }
         } catch (Throwable t) {
+            handshaking.decrementAndGet();
             closed.increment();
             metrics.connectionClosed(null, CloseReason.ERROR);
             listeners.connectionClosed(name, id, CloseReason.ERROR, t);
@@ -981,6 +989,8 @@ public final class ConnectionPool<C> implements Pool<PooledConnection<C>>, Obser
     private boolean admit(PoolEntry<C> e, boolean probing) {
         boolean added;
         synchronized (lifecycle) {
+            // Before the entry is published: stats() reads entries first, so it never counts e twice.
+            handshaking.decrementAndGet();
             added = state != PoolState.CLOSED && e.generation == generation && (probing || state == PoolState.READY);
             if (added) {
                 PoolEntry<C>[] next = Arrays.copyOf(entries, entries.length + 1);
