@@ -33,7 +33,7 @@ final class AsyncAcquire<C> {
         AsyncWaiter<C> w = new AsyncWaiter<>(start, start + timeoutNanos, this::onSignal);
         w.future.whenComplete((lease, error) -> {
             if (error instanceof CancellationException && w.tryCancel()) {
-                pool.withdraw(w);
+                pool.queue.withdraw(w);
                 pool.listeners.checkOutFailed(pool.name, CheckOutFailureReason.CANCELLED, pool.clock.nanoTime() - start);
             }
         });
@@ -59,7 +59,7 @@ final class AsyncAcquire<C> {
         try {
             w.deadlineTask = pool.executor.schedule(() -> {
                 if (w.tryCancel()) {
-                    pool.withdraw(w);
+                    pool.queue.withdraw(w);
                     pool.counters.timeouts.increment();
                     RuntimeException error = pool.errors.timedOut(w, pool.clock.nanoTime());
                     pool.checkOutFailed(error, w.startNanos);

@@ -74,7 +74,7 @@ final class BlockingAcquire<C> {
             long remaining = w.deadlineNanos - pool.clock.nanoTime();
             if (interrupted || remaining <= 0) {
                 if (w.tryCancel()) {
-                    pool.withdraw(w);
+                    pool.queue.withdraw(w);
                     if (interrupted) {
                         throw pool.checkOutFailed(pool.errors.interrupted(w, pool.clock.nanoTime()), w.startNanos);
                     }

@@ -35,8 +35,8 @@ import java.util.concurrent.TimeUnit;
  * connection is opened, validated or closed.
  *
  * <h2>States</h2>
- * A pool starts paused; {@link #init()} (or {@link #ready()}) makes it ready and fills minSize.
- * Until then an acquire fails at once with {@link io.earnorm.ra.api.pool.PoolNotReadyException}.
+ * A pool starts paused; {@link #init()} (or {@link #ready()}) makes it ready and fills minSize;
+ * before that an acquire fails at once ({@link io.earnorm.ra.api.pool.PoolNotReadyException}).
  *
  * @param <C> the physical connection
  */
@@ -226,7 +226,7 @@ public final class ConnectionPool<C> implements Pool<PooledConnection<C>>, Obser
 
     /** As {@link #clear(Throwable, boolean)}, leaving connections in use to their holders until they come back. */
     public void clear(Throwable cause) {
-        clear(cause, false);
+        clear(cause, false, -1);
     }
 
     /**
@@ -238,7 +238,12 @@ public final class ConnectionPool<C> implements Pool<PooledConnection<C>>, Obser
      * Clearing a paused or closed pool changes nothing and emits nothing.
      */
     public void clear(Throwable cause, boolean interruptInUse) {
-        int retired = lifecycle.clear(cause);
+        clear(cause, interruptInUse, -1);
+    }
+
+    /** Clears only while {@code failedGeneration} (any when negative) is current: one outage, one clear. */
+    void clear(Throwable cause, boolean interruptInUse, int failedGeneration) {
+        int retired = lifecycle.clear(cause, failedGeneration);
         if (retired < 0) {
             return;
         }
@@ -339,18 +344,9 @@ public final class ConnectionPool<C> implements Pool<PooledConnection<C>>, Obser
         listeners.checkedOut(name, e.id, now - start);
     }
 
-    /** Removes a waiter its owner cancelled. */
-    void withdraw(Waiter<C> w) {
-        queue.withdraw(w);
-    }
-
     RuntimeException checkOutFailed(RuntimeException error, long start) {
         listeners.checkOutFailed(name, PoolErrors.reasonOf(error), clock.nanoTime() - start);
         return error;
-    }
-
-    long nanoTime() {
-        return clock.nanoTime();
     }
 
     boolean isStale(PoolEntry<C> e) {
@@ -366,7 +362,7 @@ public final class ConnectionPool<C> implements Pool<PooledConnection<C>>, Obser
         e.broken = true;
         e.brokenCause = cause;
         if (cause != null && backend.isServerUnavailable(cause)) {
-            clear(cause);
+            clear(cause, false, e.generation);
         }
     }
 

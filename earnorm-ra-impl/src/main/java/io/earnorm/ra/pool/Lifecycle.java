@@ -84,11 +84,13 @@ final class Lifecycle {
     /**
      * READY → PAUSED with a new generation, emitting {@code poolCleared}, and starts the probe.
      * Returns the generation retired, or -1 when the pool was not ready: clearing a paused (or
-     * closed) pool changes nothing and emits nothing.
+     * closed) pool changes nothing and emits nothing. A failure seen on generation
+     * {@code failedGeneration} (any when negative) clears only while it is still current, so the
+     * connections and opens of one generation that fail together in one outage clear it once.
      */
-    int clear(Throwable cause) {
+    int clear(Throwable cause, int failedGeneration) {
         synchronized (lock) {
-            if (state != PoolState.READY) {
+            if (state != PoolState.READY || failedGeneration >= 0 && failedGeneration != generation) {
                 return -1;
             }
             int retired = generation;
@@ -119,11 +121,12 @@ final class Lifecycle {
     }
 
     /**
-     * Runs {@code add} under the lock when a newly opened entry of {@code entryGeneration} may join
+     * Runs {@code first}, then {@code add} when a newly opened entry of {@code entryGeneration} may join
      * the pool: it is not closed, not cleared since the open began, and ready (or {@code probing}).
      */
-    boolean admit(int entryGeneration, boolean probing, Runnable add) {
+    boolean admit(int entryGeneration, boolean probing, Runnable first, Runnable add) {
         synchronized (lock) {
+            first.run();
             boolean ok = state != PoolState.CLOSED && entryGeneration == generation && (probing || state == PoolState.READY);
             if (ok) {
                 add.run();

@@ -44,6 +44,12 @@ final class Opener<C> {
     /** Open entries plus connections being opened or closed: what maxSize caps. */
     final AtomicInteger size = new AtomicInteger();
     final AtomicInteger opening = new AtomicInteger();
+    /**
+     * Opens between the call to the backend and the moment the connection joins the entries (or
+     * fails): what {@code stats().opening()} reports. {@link #opening} stays up longer, until the
+     * waiter the connection was for is served, so it would count a connection twice.
+     */
+    final AtomicInteger handshaking = new AtomicInteger();
     private final AtomicLong ids = new AtomicLong();
     private final Set<Opening> inFlight = ConcurrentHashMap.newKeySet();
     /** After a failed open, refilling to minSize waits for the next housekeeping run rather than retrying at once. */
@@ -119,12 +125,14 @@ final class Opener<C> {
         pool.listeners.connectionCreated(pool.name, o.id);
         long begin = pool.clock.nanoTime();
         C c;
+        handshaking.incrementAndGet();
         try {
             c = pool.backend.open();
             if (c == null) {
                 throw new IllegalStateException("backend " + pool.backend.type() + " opened a null connection");
             }
         } catch (Throwable t) {
+            handshaking.decrementAndGet();
             inFlight.remove(o);
             Thread.interrupted(); // an abandonment's interrupt is spent; the pool thread runs on
             size.decrementAndGet();
@@ -143,6 +151,7 @@ final class Opener<C> {
         Thread.interrupted();
         if (!o.settled.compareAndSet(false, true)) {
             // Abandoned by a clear while it opened: already reported closed.
+            handshaking.decrementAndGet();
             pool.closer.closePhysically(c, o.id);
             size.decrementAndGet();
             opening.decrementAndGet();
@@ -153,7 +162,8 @@ final class Opener<C> {
                 pool.lifetimes.lifetimeWithJitter(), pool.recorder.connectionOpened(now - begin));
         pool.counters.created.increment();
         pool.listeners.connectionReady(pool.name, o.id, now - begin);
-        if (!pool.lifecycle.admit(e.generation, probing, () -> pool.entries.add(e))) {
+        // The handshake count drops before the entry is published: stats() reads the entries first, so never counts it twice.
+        if (!pool.lifecycle.admit(e.generation, probing, handshaking::decrementAndGet, () -> pool.entries.add(e))) {
             e.set(PoolEntry.REMOVED);
             pool.closer.retire(e, pool.lifecycle.isClosed() ? CloseReason.POOL_CLOSED : CloseReason.STALE, null);
             opening.decrementAndGet();
@@ -177,7 +187,7 @@ final class Opener<C> {
         } else {
             refillNotBefore = pool.clock.nanoTime() + probeNanos;
             if (pool.backend.isServerUnavailable(t)) {
-                pool.clear(t);
+                pool.clear(t, false, o.generation);
             }
         }
         pool.counters.closed.increment();

@@ -36,8 +36,7 @@ final class PoolCounters {
                 stale++;
             }
         }
-        // A new connection joins the entries a moment before it stops counting as opening: count it once.
-        int opening = Math.max(0, Math.min(pool.opener.opening.get(), pool.opener.size.get() - es.length));
+        int opening = pool.opener.handshaking.get();
         PoolConfig config = pool.config();
         return new PoolStats(pool.name, pool.backend.type(), pool.lifecycle.state(), es.length, active, idle, pool.queue.waiting(), opening,
                 config.minSize(), config.maxSize(), created.sum(), closed.sum(), timeouts.sum(), validationFailures.sum(), leaks.sum(),

@@ -72,7 +72,7 @@ public final class PooledConnection<C> implements Lease<C> {
     /** How long ago the physical connection was opened. */
     @Override
     public Duration lifetime() {
-        return Duration.ofNanos(Math.max(0, entry.pool.nanoTime() - entry.createdNanos));
+        return Duration.ofNanos(Math.max(0, entry.pool.clock.nanoTime() - entry.createdNanos));
     }
 
     /**

@@ -4,12 +4,19 @@ import io.earnorm.ra.api.EarnormBackendException;
 import io.earnorm.ra.api.RedisConnection;
 import io.earnorm.ra.api.pool.AcquireTimeoutException;
 import io.earnorm.ra.api.pool.BackendUnavailableException;
+import io.earnorm.ra.api.pool.PoolListener;
 import io.earnorm.ra.api.pool.PoolState;
 import io.earnorm.ra.testsupport.FaultProxy;
 import org.junit.jupiter.api.Test;
 import redis.clients.jedis.exceptions.JedisConnectionException;
 
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.IntStream;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -128,5 +135,39 @@ class RedisNetworkFaultIT extends RedisFixture {
         try (RedisConnection conn = pool.acquire()) {
             assertThat(conn.commands().get(key("k"))).isEqualTo("v");
         }
+    }
+
+    @Test
+    void opensThatFailTogetherInOneOutageClearThePoolOnce() throws Exception {
+        RedisPool pool = open(throughProxy().minSize(0).maxSize(5).maxConnecting(2)
+                .connectTimeout(Duration.ofSeconds(1)).socketTimeout(Duration.ofSeconds(1))
+                .probeInterval(Duration.ofMinutes(1)));
+        List<Integer> cleared = new CopyOnWriteArrayList<>();
+        pool.addListener(new PoolListener() {
+            @Override
+            public void poolCleared(String name, int generation, Throwable cause) {
+                cleared.add(generation);
+            }
+        });
+
+        // Whatever the pool opened at start-up stays lent, so that every acquire below needs an open.
+        List<RedisConnection> held = new ArrayList<>();
+        while (pool.stats().available() > 0) {
+            held.add(pool.acquire());
+        }
+
+        proxy.blackHole();
+        // Two opens start at once (maxConnecting 2), hang in the handshake and time out together.
+        List<CompletableFuture<RedisConnection>> acquires = IntStream.range(0, 4)
+                .mapToObj(i -> pool.acquireAsync().toCompletableFuture()).toList();
+
+        for (CompletableFuture<RedisConnection> acquire : acquires) {
+            assertThat(catchThrowable(() -> acquire.get(10, TimeUnit.SECONDS)))
+                    .hasCauseInstanceOf(BackendUnavailableException.class);
+        }
+        await().during(Duration.ofMillis(500)).atMost(Duration.ofSeconds(5))
+                .untilAsserted(() -> assertThat(cleared).containsExactly(0));
+        assertThat(pool.state()).isEqualTo(PoolState.PAUSED);
+        held.forEach(RedisConnection::close);
     }
 }
