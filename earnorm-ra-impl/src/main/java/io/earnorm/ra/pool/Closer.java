@@ -40,11 +40,11 @@ final class Closer<C> {
         }
     }
 
-    /** Closes an entry that left the pool on the caller's thread, then reports it. */
+    /** Reports an entry that left the pool closed, then closes it on the caller's thread. */
     void closeNow(PoolEntry<C> e, CloseReason reason, Throwable cause) {
+        reportClosed(e, reason, cause);
         closePhysically(e.connection, e.id);
         pool.opener.size.decrementAndGet();
-        reportClosed(e, reason, cause);
     }
 
     private void reportClosed(PoolEntry<C> e, CloseReason reason, Throwable cause) {

@@ -29,6 +29,8 @@ final class Opener<C> {
         final int generation;
         final Thread thread = Thread.currentThread();
         final AtomicBoolean settled = new AtomicBoolean();
+        /** Set by an abandonment once its interrupt was sent, so the open can clear it and no later task of the thread sees it. */
+        volatile boolean interruptSent;
 
         Opening(long id, int generation) {
             this.id = id;
@@ -134,10 +136,11 @@ final class Opener<C> {
         } catch (Throwable t) {
             handshaking.decrementAndGet();
             inFlight.remove(o);
-            Thread.interrupted(); // an abandonment's interrupt is spent; the pool thread runs on
             size.decrementAndGet();
             if (o.settled.compareAndSet(false, true)) {
                 failed(o, t, probing);
+            } else {
+                consumeInterrupt(o);
             }
             // Counted as opening until the waiter it was for has been failed: a fill in between
             // would otherwise open another connection for that same waiter.
@@ -148,9 +151,9 @@ final class Opener<C> {
             return;
         }
         inFlight.remove(o);
-        Thread.interrupted();
         if (!o.settled.compareAndSet(false, true)) {
             // Abandoned by a clear while it opened: already reported closed.
+            consumeInterrupt(o);
             handshaking.decrementAndGet();
             pool.closer.closePhysically(c, o.id);
             size.decrementAndGet();
@@ -201,6 +204,14 @@ final class Opener<C> {
         }
     }
 
+    /** Waits for the interrupt an abandonment sends this thread, then clears it: it was meant for this open only. */
+    private static void consumeInterrupt(Opening o) {
+        while (!o.interruptSent) {
+            Thread.onSpinWait();
+        }
+        Thread.interrupted();
+    }
+
     /** Abandons the opens of {@code retired} and older: reported closed now, their threads interrupted. */
     void abandon(int retired) {
         for (Opening o : inFlight) {
@@ -209,6 +220,7 @@ final class Opener<C> {
                 pool.recorder.connectionClosed(null, CloseReason.STALE);
                 pool.listeners.connectionClosed(pool.name, o.id, CloseReason.STALE, null);
                 o.thread.interrupt();
+                o.interruptSent = true;
             }
         }
     }

@@ -35,9 +35,10 @@ public interface Pool<L extends AutoCloseable> extends AutoCloseable {
     PoolState state();
 
     /**
-     * Opens {@code minSize} connections (at least one, to prove the backend answers) before
-     * returning, and reports the first failure: a wrong password or an unreachable server shows
-     * here rather than at the first acquire. Calling it again tops the pool up the same way.
+     * Makes a new pool ready (a pool core starts paused), then opens {@code minSize} connections
+     * (at least one, to prove the backend answers) before returning, and reports the first failure:
+     * a wrong password or an unreachable server shows here rather than at the first acquire.
+     * Calling it again tops the pool up the same way.
      */
     void init();
 
@@ -75,11 +76,15 @@ public interface Pool<L extends AutoCloseable> extends AutoCloseable {
 
     /**
      * Retires every current connection (idle ones now, borrowed ones when they come back) and
-     * pauses the pool until a probe opens a connection again.
+     * pauses the pool until a probe opens a connection again. Clearing a paused pool changes
+     * nothing.
      */
     void clear();
 
-    /** Ends a pause at once, without waiting for the probe. */
+    /**
+     * Ends a pause at once: a new pool's paused start without opening anything, a cleared pool's
+     * pause without waiting for the probe.
+     */
     void ready();
 
     void addListener(PoolListener listener);
