@@ -43,6 +43,13 @@ public class PoolBorrowBenchmark {
     }
 
     @Benchmark
+    public void agroal(AgroalPoolState state, Blackhole bh) throws SQLException {
+        try (Connection c = state.dataSource.getConnection()) {
+            bh.consume(c);
+        }
+    }
+
+    @Benchmark
     public void commonsPool2(CommonsPool2State state, Blackhole bh) throws Exception {
         Object c = state.pool.borrowObject();
         try {

@@ -16,6 +16,7 @@ final class PoolResultTable {
     private static final List<Map.Entry<String, String>> POOLS = List.of(
             Map.entry("earnorm", "earnorm"),
             Map.entry("hikaricp", "hikaricp"),
+            Map.entry("agroal", "agroal"),
             Map.entry("commonsPool2", "commons-pool2"));
 
     /** The key suffix of the GC profiler's allocation per operation (JMH prefixes it with a separator). */
@@ -39,12 +40,12 @@ final class PoolResultTable {
         return table.toString();
     }
 
-    private static String method(RunResult r) {
+    static String method(RunResult r) {
         String benchmark = r.getParams().getBenchmark();
         return benchmark.substring(benchmark.lastIndexOf('.') + 1);
     }
 
-    private static int order(String method) {
+    static int order(String method) {
         for (int i = 0; i < POOLS.size(); i++) {
             if (POOLS.get(i).getKey().equals(method)) {
                 return i;
@@ -53,7 +54,7 @@ final class PoolResultTable {
         return POOLS.size();
     }
 
-    private static String label(String method) {
+    static String label(String method) {
         return POOLS.stream().filter(p -> p.getKey().equals(method)).map(Map.Entry::getValue).findFirst().orElse(method);
     }
 
