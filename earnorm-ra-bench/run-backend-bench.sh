@@ -11,6 +11,8 @@
 #   earnorm-ra-bench/run-backend-bench.sh -bm thrpt,sample   # also measure throughput in its own forks (twice as long)
 #   earnorm-ra-bench/run-backend-bench.sh -i 10 -r 5s   # any JMH option overrides the defaults
 #   earnorm-ra-bench/run-backend-bench.sh 'Redis.*' -prof stack   # one backend, with a profiler
+#   earnorm-ra-bench/run-backend-bench.sh --rounds=3    # each pair's sides in neighbouring forks, 3 rounds, first side swapped each
+#                                                       #   round: median ratio, spread and a verdict (ahead / behind / level)
 #
 # Servers: PostgreSQL on 127.0.0.1:5432 (database test, user postgres) and Redis on 127.0.0.1:6379,
 # or EARNORM_POSTGRES_URL / EARNORM_REDIS_URI; MongoDB at EARNORM_MONGO_URI or, without it, an

@@ -1,9 +1,11 @@
 package io.earnorm.ra.mongo;
 
 import com.mongodb.MongoSecurityException;
+import com.mongodb.MongoSocketOpenException;
 import io.earnorm.ra.pool.Durations;
 
 import javax.net.ssl.SSLException;
+import java.net.SocketTimeoutException;
 import java.security.cert.CertPathBuilderException;
 import java.security.cert.CertPathValidatorException;
 import java.security.cert.CertificateException;
@@ -43,6 +45,9 @@ public final class MongoOpenException extends RuntimeException {
         String what;
         if (tlsFailure != null) {
             what = "the TLS handshake failed: " + tlsReason(tlsFailure) + " (" + tlsFailure + "); " + details(error);
+        } else if (error instanceof MongoSocketOpenException && !(error.getCause() instanceof SocketTimeoutException)) {
+            // Refused at once (HostReachability): no time bound was waited out, so none is named.
+            what = "no server accepted a connection: " + details(error);
         } else if (unreachable) {
             what = "no server answered within " + Durations.format(bound) + " (validationTimeout): " + details(error);
         } else if (error instanceof MongoSecurityException) {

@@ -21,8 +21,10 @@ import java.util.List;
  * the same samples, or measured when the command line adds {@code -bm thrpt,sample}).
  *
  * <pre>
- * java -cp benchmarks.jar io.earnorm.ra.bench.backend.BackendBenchMain [--threads=1,8,32] [--out=DIR] [JMH options...]
+ * java -cp benchmarks.jar io.earnorm.ra.bench.backend.BackendBenchMain [--threads=1,8,32] [--rounds=N] [--out=DIR] [JMH options...]
  * </pre>
+ * With {@code --rounds=N} each pair's two sides run in neighbouring forks, N rounds, alternating
+ * which goes first ({@link AlternatingRounds}); the summary gives the median ratio and its spread.
  * JMH options (such as {@code -wi 1 -i 1 -r 1s}, {@code -prof stack}, or a benchmark regexp) pass
  * through unchanged and override the defaults in the benchmarks' annotations.
  */
@@ -36,13 +38,41 @@ public final class BackendBenchMain {
     }
 
     public static void main(String[] args) throws Exception {
-        RunnerArguments arguments = RunnerArguments.parse(args, List.of(1, 8, 32), Path.of("target", "backend-bench"));
+        int rounds = 0;
+        List<String> rest = new ArrayList<>();
+        for (String arg : args) {
+            if (arg.startsWith("--rounds=")) {
+                rounds = parseRounds(arg.substring("--rounds=".length()));
+            } else {
+                rest.add(arg);
+            }
+        }
+        RunnerArguments arguments = RunnerArguments.parse(rest.toArray(String[]::new), List.of(1, 8, 32), Path.of("target", "backend-bench"));
         CommandLineOptions jmh = new CommandLineOptions(arguments.jmhArgs());
         Files.createDirectories(arguments.outDir());
         System.out.println("Servers:");
         System.out.println(Servers.describe());
         System.out.println();
 
+        String summary;
+        if (rounds > 0) {
+            AlternatingRounds alternating = new AlternatingRounds();
+            alternating.run(jmh, arguments.threads(), rounds, arguments.outDir());
+            summary = header() + "Throughput ratio (ours / native) over " + rounds + " rounds, the two sides in neighbouring forks,"
+                    + " which side goes first swapped every round:\n\n" + alternating.markdown()
+                    + "\nRound 1 in full:\n\n" + BackendResultTable.markdown(alternating.firstRound());
+        } else {
+            summary = header() + BackendResultTable.markdown(runPerThreadCount(jmh, arguments));
+        }
+        Path file = arguments.outDir().resolve("backend-summary.md");
+        Files.writeString(file, summary);
+        System.out.println();
+        System.out.println("Summary (" + file + "):");
+        System.out.println();
+        System.out.print(summary);
+    }
+
+    private static List<RunResult> runPerThreadCount(CommandLineOptions jmh, RunnerArguments arguments) throws Exception {
         List<RunResult> results = new ArrayList<>();
         for (int threads : arguments.threads()) {
             ChainedOptionsBuilder options = new OptionsBuilder()
@@ -55,14 +85,19 @@ public final class BackendBenchMain {
             }
             results.addAll(new Runner(options.build()).run());
         }
+        return results;
+    }
 
-        String summary = header() + BackendResultTable.markdown(results);
-        Path file = arguments.outDir().resolve("backend-summary.md");
-        Files.writeString(file, summary);
-        System.out.println();
-        System.out.println("Summary (" + file + "):");
-        System.out.println();
-        System.out.print(summary);
+    private static int parseRounds(String value) {
+        try {
+            int rounds = Integer.parseInt(value);
+            if (rounds >= 1) {
+                return rounds;
+            }
+        } catch (NumberFormatException ignored) {
+            // reported below
+        }
+        throw new IllegalArgumentException("--rounds must be a whole number >= 1, e.g. --rounds=3 (got '" + value + "')");
     }
 
     private static String header() {

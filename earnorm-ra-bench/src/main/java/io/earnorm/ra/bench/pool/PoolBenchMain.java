@@ -32,24 +32,7 @@ public final class PoolBenchMain {
 
     public static void main(String[] args) throws Exception {
         RunnerArguments arguments = RunnerArguments.parse(args, List.of(1, 2, 8, 32), Path.of("target", "pool-bench"));
-        CommandLineOptions jmh = new CommandLineOptions(arguments.jmhArgs());
-        Files.createDirectories(arguments.outDir());
-
-        List<RunResult> results = new ArrayList<>();
-        for (int threads : arguments.threads()) {
-            ChainedOptionsBuilder options = new OptionsBuilder()
-                    .parent(jmh)
-                    .threads(threads)
-                    .resultFormat(ResultFormatType.JSON)
-                    .result(arguments.outDir().resolve("pool-borrow-t" + threads + ".json").toString());
-            if (jmh.getIncludes().isEmpty()) {
-                options.include(PoolBorrowBenchmark.class.getName() + "\\.");
-            }
-            if (!hasGcProfiler(jmh)) {
-                options.addProfiler(GCProfiler.class);
-            }
-            results.addAll(new Runner(options.build()).run());
-        }
+        List<RunResult> results = runPerThreadCount(arguments, PoolBorrowBenchmark.class, "pool-borrow", true);
 
         String table = PoolResultTable.markdown(results);
         Path summary = arguments.outDir().resolve("pool-borrow-summary.md");
@@ -58,6 +41,31 @@ public final class PoolBenchMain {
         System.out.println("Borrow + return of one connection, pool of " + PoolSize.CONNECTIONS + " (" + summary + "):");
         System.out.println();
         System.out.print(table);
+    }
+
+    /**
+     * Runs {@code benchmark} once per thread count, each run writing {@code <prefix>-t<threads>.json};
+     * JMH options in {@code arguments} override the benchmark's annotations.
+     */
+    static List<RunResult> runPerThreadCount(RunnerArguments arguments, Class<?> benchmark, String prefix, boolean gcProfiler) throws Exception {
+        CommandLineOptions jmh = new CommandLineOptions(arguments.jmhArgs());
+        Files.createDirectories(arguments.outDir());
+        List<RunResult> results = new ArrayList<>();
+        for (int threads : arguments.threads()) {
+            ChainedOptionsBuilder options = new OptionsBuilder()
+                    .parent(jmh)
+                    .threads(threads)
+                    .resultFormat(ResultFormatType.JSON)
+                    .result(arguments.outDir().resolve(prefix + "-t" + threads + ".json").toString());
+            if (jmh.getIncludes().isEmpty()) {
+                options.include(benchmark.getName() + "\\.");
+            }
+            if (gcProfiler && !hasGcProfiler(jmh)) {
+                options.addProfiler(GCProfiler.class);
+            }
+            results.addAll(new Runner(options.build()).run());
+        }
+        return results;
     }
 
     /** Adding the GC profiler a second time would make JMH run it twice. */
