@@ -147,6 +147,7 @@ public abstract class AbstractManagedConnectionFactory<C>
 
     @Override
     public ManagedConnection matchManagedConnections(@SuppressWarnings("rawtypes") Set candidates, Subject subject, ConnectionRequestInfo info) throws ResourceException {
+        validate();
         Credential credential = credentialOf(subject, info);
         for (Object candidate : candidates) {
             if (candidate instanceof EarnormManagedConnection<?> mc && mc.factory() == this
@@ -174,10 +175,15 @@ public abstract class AbstractManagedConnectionFactory<C>
         return resourceAdapter;
     }
 
-    /** Called by the server as it deploys the connection definition: the config is checked here. */
+    /**
+     * Called by the server as it deploys the connection definition. The config is not checked
+     * here: servers differ on when they call this (Open Liberty before it sets any config property,
+     * GlassFish and Payara after), and the JavaBean setters may all come later. It is checked when
+     * the connection factory is created and at every first use ({@code createManagedConnection},
+     * {@code matchManagedConnections}).
+     */
     @Override
     public void setResourceAdapter(ResourceAdapter adapter) throws ResourceException {
-        validate();
         this.resourceAdapter = adapter;
         if (adapter instanceof EarnormResourceAdapter earnorm) {
             earnorm.register(this);

@@ -2,7 +2,6 @@ package io.earnorm.ra.spi.mongo;
 
 import io.earnorm.ra.pool.PoolConfig;
 import io.earnorm.ra.spi.AbstractManagedConnectionFactory;
-import io.earnorm.ra.spi.EarnormResourceAdapter;
 import jakarta.resource.spi.InvalidPropertyException;
 import jakarta.resource.spi.TransactionSupport.TransactionSupportLevel;
 import org.junit.jupiter.api.AfterEach;
@@ -75,7 +74,7 @@ class JcaMongoConfigTest {
                 .isInstanceOf(InvalidPropertyException.class)
                 .hasMessageContaining("MongoManagedConnectionFactory: config property " + property + "=" + value + " is invalid")
                 .hasMessageContaining(rule);
-        assertThatThrownBy(() -> mcf.setResourceAdapter(new EarnormResourceAdapter())).isInstanceOf(InvalidPropertyException.class);
+        assertThatThrownBy(() -> mcf.matchManagedConnections(java.util.Set.of(), null, null)).isInstanceOf(InvalidPropertyException.class);
         assertThatThrownBy(() -> mcf.createManagedConnection(null, null)).isInstanceOf(InvalidPropertyException.class);
         assertThat(mcf.pools()).isEmpty();
     }

@@ -4,7 +4,6 @@ import io.earnorm.ra.pool.PoolConfig;
 import io.earnorm.ra.redis.RedisPool;
 import io.earnorm.ra.redis.RedisSettings;
 import io.earnorm.ra.spi.AbstractManagedConnectionFactory;
-import io.earnorm.ra.spi.EarnormResourceAdapter;
 import jakarta.resource.spi.InvalidPropertyException;
 import jakarta.resource.spi.TransactionSupport.TransactionSupportLevel;
 import org.junit.jupiter.api.AfterEach;
@@ -87,7 +86,7 @@ class JcaRedisConfigTest {
                 .isInstanceOf(InvalidPropertyException.class)
                 .hasMessageContaining("RedisManagedConnectionFactory: config property " + property + "=" + value + " is invalid")
                 .hasMessageContaining(rule);
-        assertThatThrownBy(() -> mcf.setResourceAdapter(new EarnormResourceAdapter())).isInstanceOf(InvalidPropertyException.class);
+        assertThatThrownBy(() -> mcf.matchManagedConnections(java.util.Set.of(), null, null)).isInstanceOf(InvalidPropertyException.class);
         assertThatThrownBy(() -> mcf.createManagedConnection(null, null)).isInstanceOf(InvalidPropertyException.class);
         assertThat(mcf.pools()).isEmpty();
     }
