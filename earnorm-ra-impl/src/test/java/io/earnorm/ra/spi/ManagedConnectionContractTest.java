@@ -179,6 +179,28 @@ class ManagedConnectionContractTest {
     }
 
     @Test
+    void theServersCredentialOfTheConfiguredUserWithAnEmptyPasswordIsTheConfiguredCredential() throws Exception {
+        // GlassFish and Payara: a connector pool with user=app and no password hands over app with "".
+        mcf.setPoolName("ledger");
+        mcf.setUser("app");
+        Subject server = new Subject();
+        PasswordCredential app = new PasswordCredential("app", new char[0]);
+        app.setManagedConnectionFactory(mcf);
+        server.getPrivateCredentials().add(app);
+
+        ManagedConnection mc = mcf.createManagedConnection(server, null);
+        try (EarnormConnection c = (EarnormConnection) mc.getConnection(server, null);
+             EarnormConnection byApplication = factory().getConnection()) {
+            assertThat(c.execute("whoami")).isEqualTo("app");
+            assertThat(byApplication.execute("whoami")).isEqualTo("app");
+        }
+        mc.destroy();
+
+        assertThat(mcf.pools()).extracting(ConnectionPool::name).containsExactly("ledger");
+        assertThat(new Credential("app", "")).isEqualTo(new Credential("app", null));
+    }
+
+    @Test
     void aPasswordCredentialForAnotherFactoryIsIgnored() throws Exception {
         FakeManagedConnectionFactory other = new FakeManagedConnectionFactory();
         other.setAddress("fake://other");
