@@ -138,11 +138,19 @@ public abstract class AbstractManagedConnectionFactory<C>
         return createConnectionFactory(new NonManagedConnectionManager());
     }
 
+    /**
+     * A managed connection for the request's credential, holding no physical connection yet: it
+     * borrows one from the pool core at its first {@code getConnection} (or transaction start) and
+     * gives it back at {@code cleanup}. A server that keeps a pool of its own (GlassFish and Payara
+     * create 8 managed connections up front) thus never holds pool-core connections for idle
+     * managed connections, and the pool core's {@code maxSize} stays the one cap.
+     */
     @Override
     public ManagedConnection createManagedConnection(Subject subject, ConnectionRequestInfo info) throws ResourceException {
         validate();
         Credential credential = credentialOf(subject, info);
-        return new EarnormManagedConnection<>(this, credential, leaseFor(credential));
+        subPool(credential); // a credential this definition cannot use at all is refused here, without opening anything
+        return new EarnormManagedConnection<>(this, credential);
     }
 
     @Override
@@ -226,15 +234,7 @@ public abstract class AbstractManagedConnectionFactory<C>
 
     /** Borrows a physical connection for {@code credential} from its sub-pool. */
     PooledConnection<C> leaseFor(Credential credential) throws ResourceException {
-        ConnectionPool<C> pool;
-        try {
-            pool = poolFor(credential);
-        } catch (InvalidConfigException e) {
-            jakarta.resource.spi.SecurityException refused = new jakarta.resource.spi.SecurityException(
-                    backendType() + " at " + describeBackend() + " cannot open connections for " + credential.user() + ": " + e.getMessage());
-            refused.initCause(e);
-            throw refused;
-        }
+        ConnectionPool<C> pool = subPool(credential);
         try {
             PooledConnection<C> lease = pool.acquire();
             if (reported().add(pool)) {
@@ -246,6 +246,18 @@ public abstract class AbstractManagedConnectionFactory<C>
             throw ResourceErrors.of(e);
         } catch (RuntimeException e) {
             throw ResourceErrors.of(e);
+        }
+    }
+
+    /** The sub-pool of {@code credential}; a credential the backend's settings refuse is a security problem. */
+    private ConnectionPool<C> subPool(Credential credential) throws jakarta.resource.spi.SecurityException {
+        try {
+            return poolFor(credential);
+        } catch (InvalidConfigException e) {
+            jakarta.resource.spi.SecurityException refused = new jakarta.resource.spi.SecurityException(
+                    backendType() + " at " + describeBackend() + " cannot open connections for " + credential.user() + ": " + e.getMessage());
+            refused.initCause(e);
+            throw refused;
         }
     }
 
