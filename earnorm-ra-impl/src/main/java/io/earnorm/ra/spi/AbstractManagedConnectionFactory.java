@@ -412,6 +412,16 @@ public abstract class AbstractManagedConnectionFactory<C>
         }
     }
 
+    /**
+     * The defaults a backend applies in code to config properties left unset (null), by property
+     * name: those that ra.xml cannot carry as a config-property-value, such as an address
+     * ({@code redis://...}), which Open Liberty rewrites like a path ({@code redis:/...}). ra.xml
+     * declares no value for them and its description names the default; RaXmlTest keeps them equal.
+     */
+    public Map<String, String> defaultsAppliedInCode() {
+        return Map.of();
+    }
+
     /** The config for a log line: every property, the password masked. */
     private String configForLog() {
         StringBuilder sb = new StringBuilder();

@@ -34,7 +34,10 @@ public class MongoManagedConnectionFactory extends AbstractManagedConnectionFact
 
     private static final long serialVersionUID = 1L;
 
-    private String uri = "mongodb://localhost:27017";
+    /** The address when uri is unset, applied here rather than in ra.xml (see {@link #defaultsAppliedInCode()}). */
+    public static final String DEFAULT_URI = "mongodb://localhost:27017";
+
+    private String uri;
     private String database;
     private String authSource;
     private String operationTimeout;
@@ -54,9 +57,9 @@ public class MongoManagedConnectionFactory extends AbstractManagedConnectionFact
     @Override
     protected String describeBackend() {
         try {
-            return MongoSettings.of(uri, database, null, null, null, null).describe();
+            return MongoSettings.of(uri(), database, null, null, null, null).describe();
         } catch (InvalidConfigException e) {
-            return Secrets.mask(uri) + "/" + database;
+            return Secrets.mask(uri()) + "/" + database;
         }
     }
 
@@ -76,9 +79,19 @@ public class MongoManagedConnectionFactory extends AbstractManagedConnectionFact
 
     /** The settings of a sub-pool: the configured address and options, authenticated as {@code credential}. */
     private MongoSettings settingsFor(Credential credential) {
-        return MongoSettings.of(uri, database, credential.user(), credential.password(), authSource, operationTimeoutDuration())
+        return MongoSettings.of(uri(), database, credential.user(), credential.password(), authSource, operationTimeoutDuration())
                 .withConcerns(MongoConcerns.of(readPreference, writeConcern))
                 .withTls(new TlsSettings(Boolean.TRUE.equals(tls), tlsTrustFile, tlsKeyStore, tlsKeyStorePassword));
+    }
+
+    /** The configured uri, or {@link #DEFAULT_URI} when unset. */
+    private String uri() {
+        return uri == null ? DEFAULT_URI : uri;
+    }
+
+    @Override
+    public java.util.Map<String, String> defaultsAppliedInCode() {
+        return java.util.Map.of("uri", DEFAULT_URI);
     }
 
     private Duration operationTimeoutDuration() {
@@ -107,7 +120,7 @@ public class MongoManagedConnectionFactory extends AbstractManagedConnectionFact
 
     // ------------------------------------------------------------------ config properties
 
-    /** MongoDB connection string, passed to the driver as it is (hosts, replicaSet, tls, readPreference, timeoutMS...); pool-sizing options such as maxPoolSize are refused. */
+    /** MongoDB connection string, passed to the driver as it is (hosts, replicaSet, tls, readPreference, timeoutMS...); pool-sizing options such as maxPoolSize are refused. Unset (null): {@link #DEFAULT_URI}. */
     public String getUri() {
         return uri;
     }

@@ -37,7 +37,10 @@ public class RedisManagedConnectionFactory extends AbstractManagedConnectionFact
 
     private static final long serialVersionUID = 1L;
 
-    private String uri = "redis://localhost:6379";
+    /** The address when uri is unset, applied here rather than in ra.xml (see {@link #defaultsAppliedInCode()}). */
+    public static final String DEFAULT_URI = "redis://localhost:6379";
+
+    private String uri;
     private Integer database;
     private String clientName;
     private String connectTimeout = Durations.format(RedisSettings.DEFAULT_CONNECT_TIMEOUT);
@@ -62,7 +65,7 @@ public class RedisManagedConnectionFactory extends AbstractManagedConnectionFact
         try {
             return configured().describe();
         } catch (InvalidConfigException e) {
-            return Secrets.mask(uri);
+            return Secrets.mask(uri());
         }
     }
 
@@ -86,7 +89,7 @@ public class RedisManagedConnectionFactory extends AbstractManagedConnectionFact
      */
     private RedisSettings settingsFor(Credential credential) {
         if (credential.equals(defaultCredential())) {
-            return RedisSettings.of(uri, getUser(), getPassword(), database, clientName, duration("connectTimeout", connectTimeout),
+            return RedisSettings.of(uri(), getUser(), getPassword(), database, clientName, duration("connectTimeout", connectTimeout),
                     duration("socketTimeout", socketTimeout), tlsSettings(), topologyOptions());
         }
         return configured().withCredentials(credential.user(), credential.password());
@@ -94,8 +97,18 @@ public class RedisManagedConnectionFactory extends AbstractManagedConnectionFact
 
     /** The address and options, with the uri's own credentials if any. */
     private RedisSettings configured() {
-        return RedisSettings.of(uri, null, null, database, clientName, duration("connectTimeout", connectTimeout),
+        return RedisSettings.of(uri(), null, null, database, clientName, duration("connectTimeout", connectTimeout),
                 duration("socketTimeout", socketTimeout), tlsSettings(), topologyOptions());
+    }
+
+    /** The configured uri, or {@link #DEFAULT_URI} when unset. */
+    private String uri() {
+        return uri == null ? DEFAULT_URI : uri;
+    }
+
+    @Override
+    public java.util.Map<String, String> defaultsAppliedInCode() {
+        return java.util.Map.of("uri", DEFAULT_URI);
     }
 
     private RedisTopology.Options topologyOptions() {
@@ -143,7 +156,7 @@ public class RedisManagedConnectionFactory extends AbstractManagedConnectionFact
 
     // ------------------------------------------------------------------ config properties
 
-    /** Redis address: redis://[user:password@]host[:port][/database], or rediss:// for TLS, or several host:port for the seeds of a cluster; user, password and database set as properties win over the uri's. */
+    /** Redis address: redis://[user:password@]host[:port][/database], or rediss:// for TLS, or several host:port for the seeds of a cluster; user, password and database set as properties win over the uri's. Unset (null): {@link #DEFAULT_URI}. */
     public String getUri() {
         return uri;
     }

@@ -29,7 +29,9 @@ class JcaMongoConfigTest {
 
     @Test
     void theDefaultsAreThoseOfMongoPoolsBuilderAndThePoolCore() throws Exception {
-        assertThat(mcf.getUri()).isEqualTo("mongodb://localhost:27017");
+        // Unset, and applied in code (not in ra.xml, where Open Liberty would rewrite it like a path).
+        assertThat(mcf.getUri()).isNull();
+        assertThat(mcf.defaultsAppliedInCode()).containsExactly(java.util.Map.entry("uri", "mongodb://localhost:27017"));
         assertThat(mcf.getDatabase()).isNull();
         assertThat(mcf.getAuthSource()).isNull();
         assertThat(mcf.getOperationTimeout()).isNull();
@@ -43,6 +45,7 @@ class JcaMongoConfigTest {
         // A database is the one thing the defaults lack, as with MongoPool.
         mcf.setDatabase("shop");
         mcf.validate();
+        assertThat(mcf.describeBackend()).isEqualTo("localhost:27017/shop");
     }
 
     @ParameterizedTest(name = "{0}={1}")

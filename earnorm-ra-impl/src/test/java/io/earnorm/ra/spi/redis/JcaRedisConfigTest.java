@@ -37,7 +37,10 @@ class JcaRedisConfigTest {
         RedisSettings builderDefaults = pool.settings();
         pool.close();
 
-        assertThat(mcf.getUri()).isEqualTo("redis://localhost:6379");
+        // Unset, and applied in code (not in ra.xml, where Open Liberty would rewrite it like a path).
+        assertThat(mcf.getUri()).isNull();
+        assertThat(mcf.defaultsAppliedInCode()).containsExactly(java.util.Map.entry("uri", "redis://localhost:6379"));
+        assertThat(mcf.describeBackend()).isEqualTo(builderDefaults.describe());
         assertThat(mcf.getDatabase()).isNull();
         assertThat(mcf.getClientName()).isNull();
         assertThat(mcf.getConnectTimeout()).isEqualTo("2s");
