@@ -1,6 +1,5 @@
 package io.earnorm.ra.spi.redis;
 
-import io.earnorm.ra.backend.TlsSettings;
 import io.earnorm.ra.api.EarnormConnection;
 import io.earnorm.ra.api.pool.InvalidConfigException;
 import io.earnorm.ra.backend.Secrets;
@@ -12,7 +11,7 @@ import io.earnorm.ra.redis.RedisHandle;
 import io.earnorm.ra.redis.RedisSession;
 import io.earnorm.ra.redis.RedisSettings;
 import io.earnorm.ra.redis.RedisTopology;
-import io.earnorm.ra.spi.AbstractManagedConnectionFactory;
+import io.earnorm.ra.spi.AbstractTlsManagedConnectionFactory;
 import io.earnorm.ra.spi.Credential;
 import io.earnorm.ra.spi.EarnormManagedConnection;
 import jakarta.resource.NotSupportedException;
@@ -33,7 +32,7 @@ import java.time.Duration;
  * replace those of the configuration and of the {@code uri} entirely, so that a connection is
  * authenticated as exactly one user and lives in that user's sub-pool.
  */
-public class RedisManagedConnectionFactory extends AbstractManagedConnectionFactory<RedisSession> {
+public class RedisManagedConnectionFactory extends AbstractTlsManagedConnectionFactory<RedisSession> {
 
     private static final long serialVersionUID = 1L;
 
@@ -45,10 +44,6 @@ public class RedisManagedConnectionFactory extends AbstractManagedConnectionFact
     private String clientName;
     private String connectTimeout = Durations.format(RedisSettings.DEFAULT_CONNECT_TIMEOUT);
     private String socketTimeout = Durations.format(RedisSettings.DEFAULT_SOCKET_TIMEOUT);
-    private Boolean tls = false;
-    private String tlsTrustFile;
-    private String tlsKeyStore;
-    private String tlsKeyStorePassword;
     private Boolean cluster = false;
     private String sentinels;
     private String masterName;
@@ -113,10 +108,6 @@ public class RedisManagedConnectionFactory extends AbstractManagedConnectionFact
 
     private RedisTopology.Options topologyOptions() {
         return new RedisTopology.Options(Boolean.TRUE.equals(cluster), sentinels, masterName, sentinelPassword);
-    }
-
-    private TlsSettings tlsSettings() {
-        return new TlsSettings(Boolean.TRUE.equals(tls), tlsTrustFile, tlsKeyStore, tlsKeyStorePassword);
     }
 
     private Credential defaultCredential() {
@@ -199,42 +190,6 @@ public class RedisManagedConnectionFactory extends AbstractManagedConnectionFact
 
     public void setSocketTimeout(String socketTimeout) {
         this.socketTimeout = socketTimeout;
-    }
-
-    /** Connect over TLS, as a rediss:// uri does. */
-    public Boolean getTls() {
-        return tls;
-    }
-
-    public void setTls(Boolean tls) {
-        this.tls = tls;
-    }
-
-    /** PEM file of the authorities that sign the server's certificate; unset for the JVM's trust store. */
-    public String getTlsTrustFile() {
-        return tlsTrustFile;
-    }
-
-    public void setTlsTrustFile(String tlsTrustFile) {
-        this.tlsTrustFile = tlsTrustFile;
-    }
-
-    /** PKCS#12 file with a client certificate and key, for servers that ask for one. */
-    public String getTlsKeyStore() {
-        return tlsKeyStore;
-    }
-
-    public void setTlsKeyStore(String tlsKeyStore) {
-        this.tlsKeyStore = tlsKeyStore;
-    }
-
-    /** Password of tlsKeyStore, or ${ENV=NAME} / ${FILE=/path}. Confidential. */
-    public String getTlsKeyStorePassword() {
-        return tlsKeyStorePassword;
-    }
-
-    public void setTlsKeyStorePassword(String tlsKeyStorePassword) {
-        this.tlsKeyStorePassword = tlsKeyStorePassword;
     }
 
     /** A Redis Cluster even when the uri names one seed node; several hosts in the uri (redis://h1:p1,h2:p2) mean a cluster anyway. */
