@@ -22,7 +22,7 @@ public final class NetworkErrors {
 
     /** The server could not be reached at all: refused, no route, unknown host, connect timed out. */
     public static boolean isUnreachable(Throwable error) {
-        for (Throwable t = error; t != null; t = t.getCause() == t ? null : t.getCause()) {
+        for (Throwable t : Causes.chain(error)) {
             if (t instanceof ConnectException || t instanceof NoRouteToHostException
                     || t instanceof UnknownHostException || t instanceof PortUnreachableException) {
                 return true;
@@ -42,7 +42,7 @@ public final class NetworkErrors {
 
     /** An established connection failed: closed, reset, broken pipe, read timed out, end of stream. */
     public static boolean isConnectionLoss(Throwable error) {
-        for (Throwable t = error; t != null; t = t.getCause() == t ? null : t.getCause()) {
+        for (Throwable t : Causes.chain(error)) {
             if (t instanceof SocketException || t instanceof EOFException || t instanceof InterruptedIOException
                     || t instanceof ClosedChannelException) {
                 return true;

@@ -3,6 +3,7 @@ package io.earnorm.ra.mongo;
 import com.mongodb.MongoSocketException;
 import com.mongodb.MongoSocketOpenException;
 import com.mongodb.MongoTimeoutException;
+import io.earnorm.ra.backend.Causes;
 
 import java.util.function.BooleanSupplier;
 
@@ -21,7 +22,7 @@ final class MongoErrors {
      * timed out, could not open) or a timeout (no server selectable, the operation's bound passed).
      */
     static boolean isConnectionLost(Throwable error) {
-        for (Throwable t = error; t != null; t = next(t)) {
+        for (Throwable t : Causes.chain(error)) {
             if (t instanceof MongoSocketException || t instanceof MongoTimeoutException) {
                 return true;
             }
@@ -39,7 +40,7 @@ final class MongoErrors {
      */
     static boolean isServerUnavailable(Throwable error, BooleanSupplier serverAnswering) {
         boolean timedOut = false;
-        for (Throwable t = error; t != null; t = next(t)) {
+        for (Throwable t : Causes.chain(error)) {
             if (t instanceof MongoOpenException open) {
                 return open.serverUnreachable();
             }
@@ -49,9 +50,5 @@ final class MongoErrors {
             timedOut |= t instanceof MongoTimeoutException;
         }
         return timedOut && !serverAnswering.getAsBoolean();
-    }
-
-    private static Throwable next(Throwable t) {
-        return t.getCause() == t ? null : t.getCause();
     }
 }

@@ -2,6 +2,7 @@ package io.earnorm.ra.mongo;
 
 import com.mongodb.MongoSecurityException;
 import com.mongodb.MongoSocketOpenException;
+import io.earnorm.ra.backend.Causes;
 import io.earnorm.ra.pool.Durations;
 
 import javax.net.ssl.SSLException;
@@ -60,7 +61,7 @@ public final class MongoOpenException extends RuntimeException {
     }
 
     private static String tlsReason(SSLException failure) {
-        for (Throwable t = failure; t != null; t = t.getCause() == t ? null : t.getCause()) {
+        for (Throwable t : Causes.chain(failure)) {
             if (t instanceof CertPathBuilderException || t instanceof CertPathValidatorException) {
                 return "the server's certificate could not be verified: no authority of tlsTrustFile (else of the JVM's trust store) signed it";
             }
@@ -75,7 +76,7 @@ public final class MongoOpenException extends RuntimeException {
     /** The driver's message plus the reasons under it, each once. */
     private static String details(Throwable error) {
         StringBuilder text = new StringBuilder(String.valueOf(error.getMessage()));
-        for (Throwable t = error.getCause(); t != null && t != t.getCause(); t = t.getCause()) {
+        for (Throwable t : Causes.under(error)) {
             if (!text.toString().contains(String.valueOf(t.getMessage()))) {
                 text.append(" (").append(t).append(')');
             }
@@ -84,7 +85,7 @@ public final class MongoOpenException extends RuntimeException {
     }
 
     private static boolean mentions(Throwable error, MongoSettings settings) {
-        for (Throwable t = error; t != null; t = t.getCause() == t ? null : t.getCause()) {
+        for (Throwable t : Causes.chain(error)) {
             if (settings.mentionsPassword(t.getMessage())) {
                 return true;
             }

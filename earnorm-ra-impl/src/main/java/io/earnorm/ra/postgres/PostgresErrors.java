@@ -1,5 +1,6 @@
 package io.earnorm.ra.postgres;
 
+import io.earnorm.ra.backend.Causes;
 import io.earnorm.ra.backend.NetworkErrors;
 
 import java.sql.SQLException;
@@ -33,7 +34,7 @@ final class PostgresErrors {
 
     /** True when {@code error} means the connection it came from no longer works. */
     static boolean isConnectionLost(Throwable error) {
-        for (Throwable t = error; t != null; t = t.getCause() == t ? null : t.getCause()) {
+        for (Throwable t : Causes.chain(error)) {
             if (t instanceof SQLException sql && isConnectionLostState(sql.getSQLState())) {
                 return true;
             }
@@ -53,7 +54,7 @@ final class PostgresErrors {
 
     /** The SQLState of the first {@link SQLException} in the chain, or {@code null}. */
     static String sqlState(Throwable error) {
-        for (Throwable t = error; t != null; t = t.getCause() == t ? null : t.getCause()) {
+        for (Throwable t : Causes.chain(error)) {
             if (t instanceof SQLException sql && sql.getSQLState() != null) {
                 return sql.getSQLState();
             }

@@ -1,5 +1,6 @@
 package io.earnorm.ra.postgres;
 
+import io.earnorm.ra.backend.Causes;
 import io.earnorm.ra.pool.Durations;
 
 import java.sql.SQLException;
@@ -60,7 +61,7 @@ public final class PostgresOpenException extends RuntimeException {
     /** The driver's message plus the JDK's reason under it, each once. */
     private static String details(Throwable error) {
         StringBuilder text = new StringBuilder(String.valueOf(error.getMessage()));
-        for (Throwable t = error.getCause(); t != null && t != t.getCause(); t = t.getCause()) {
+        for (Throwable t : Causes.under(error)) {
             if (!text.toString().contains(t.toString())) {
                 text.append(" (").append(t).append(')');
             }
@@ -72,7 +73,7 @@ public final class PostgresOpenException extends RuntimeException {
         if (secret == null || secret.isEmpty()) {
             return false;
         }
-        for (Throwable t = error; t != null; t = t.getCause() == t ? null : t.getCause()) {
+        for (Throwable t : Causes.chain(error)) {
             if (String.valueOf(t.getMessage()).contains(secret)) {
                 return true;
             }

@@ -1,5 +1,6 @@
 package io.earnorm.ra.redis;
 
+import io.earnorm.ra.backend.Causes;
 import io.earnorm.ra.backend.NetworkErrors;
 import io.earnorm.ra.pool.Durations;
 import redis.clients.jedis.exceptions.JedisAccessControlException;
@@ -81,7 +82,7 @@ public final class RedisOpenException extends RuntimeException {
     /** The driver's message plus the JDK's reasons under it, each once. */
     private static String details(Throwable error) {
         StringBuilder text = new StringBuilder(String.valueOf(error.getMessage()));
-        for (Throwable t = error.getCause(); t != null && t != t.getCause(); t = t.getCause()) {
+        for (Throwable t : Causes.under(error)) {
             if (!text.toString().contains(t.toString())) {
                 text.append(" (").append(t).append(')');
             }
@@ -100,7 +101,7 @@ public final class RedisOpenException extends RuntimeException {
         if (secret == null || secret.isEmpty()) {
             return false;
         }
-        for (Throwable t = error; t != null; t = t.getCause() == t ? null : t.getCause()) {
+        for (Throwable t : Causes.chain(error)) {
             if (String.valueOf(t.getMessage()).contains(secret)) {
                 return true;
             }

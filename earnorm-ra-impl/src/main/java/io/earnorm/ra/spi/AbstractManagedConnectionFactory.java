@@ -138,15 +138,24 @@ public abstract class AbstractManagedConnectionFactory<C>
         return createConnectionFactory(new NonManagedConnectionManager());
     }
 
+    /**
+     * A managed connection for the request's credential, holding no physical connection yet: it
+     * borrows one from the pool core at its first {@code getConnection} (or transaction start) and
+     * gives it back at {@code cleanup}. A server that keeps a pool of its own (GlassFish and Payara
+     * create 8 managed connections up front) thus never holds pool-core connections for idle
+     * managed connections, and the pool core's {@code maxSize} stays the one cap.
+     */
     @Override
     public ManagedConnection createManagedConnection(Subject subject, ConnectionRequestInfo info) throws ResourceException {
         validate();
         Credential credential = credentialOf(subject, info);
-        return new EarnormManagedConnection<>(this, credential, leaseFor(credential));
+        subPool(credential); // a credential this definition cannot use at all is refused here, without opening anything
+        return new EarnormManagedConnection<>(this, credential);
     }
 
     @Override
     public ManagedConnection matchManagedConnections(@SuppressWarnings("rawtypes") Set candidates, Subject subject, ConnectionRequestInfo info) throws ResourceException {
+        validate();
         Credential credential = credentialOf(subject, info);
         for (Object candidate : candidates) {
             if (candidate instanceof EarnormManagedConnection<?> mc && mc.factory() == this
@@ -174,10 +183,15 @@ public abstract class AbstractManagedConnectionFactory<C>
         return resourceAdapter;
     }
 
-    /** Called by the server as it deploys the connection definition: the config is checked here. */
+    /**
+     * Called by the server as it deploys the connection definition. The config is not checked
+     * here: servers differ on when they call this (Open Liberty before it sets any config property,
+     * GlassFish and Payara after), and the JavaBean setters may all come later. It is checked when
+     * the connection factory is created and at every first use ({@code createManagedConnection},
+     * {@code matchManagedConnections}).
+     */
     @Override
     public void setResourceAdapter(ResourceAdapter adapter) throws ResourceException {
-        validate();
         this.resourceAdapter = adapter;
         if (adapter instanceof EarnormResourceAdapter earnorm) {
             earnorm.register(this);
@@ -220,15 +234,7 @@ public abstract class AbstractManagedConnectionFactory<C>
 
     /** Borrows a physical connection for {@code credential} from its sub-pool. */
     PooledConnection<C> leaseFor(Credential credential) throws ResourceException {
-        ConnectionPool<C> pool;
-        try {
-            pool = poolFor(credential);
-        } catch (InvalidConfigException e) {
-            jakarta.resource.spi.SecurityException refused = new jakarta.resource.spi.SecurityException(
-                    backendType() + " at " + describeBackend() + " cannot open connections for " + credential.user() + ": " + e.getMessage());
-            refused.initCause(e);
-            throw refused;
-        }
+        ConnectionPool<C> pool = subPool(credential);
         try {
             PooledConnection<C> lease = pool.acquire();
             if (reported().add(pool)) {
@@ -240,6 +246,18 @@ public abstract class AbstractManagedConnectionFactory<C>
             throw ResourceErrors.of(e);
         } catch (RuntimeException e) {
             throw ResourceErrors.of(e);
+        }
+    }
+
+    /** The sub-pool of {@code credential}; a credential the backend's settings refuse is a security problem. */
+    private ConnectionPool<C> subPool(Credential credential) throws jakarta.resource.spi.SecurityException {
+        try {
+            return poolFor(credential);
+        } catch (InvalidConfigException e) {
+            jakarta.resource.spi.SecurityException refused = new jakarta.resource.spi.SecurityException(
+                    backendType() + " at " + describeBackend() + " cannot open connections for " + credential.user() + ": " + e.getMessage());
+            refused.initCause(e);
+            throw refused;
         }
     }
 
@@ -393,6 +411,16 @@ public abstract class AbstractManagedConnectionFactory<C>
         if (value != null) {
             b.set(option, value);
         }
+    }
+
+    /**
+     * The defaults a backend applies in code to config properties left unset (null), by property
+     * name: those that ra.xml cannot carry as a config-property-value, such as an address
+     * ({@code redis://...}), which Open Liberty rewrites like a path ({@code redis:/...}). ra.xml
+     * declares no value for them and its description names the default; RaXmlTest keeps them equal.
+     */
+    public Map<String, String> defaultsAppliedInCode() {
+        return Map.of();
     }
 
     /** The config for a log line: every property, the password masked. */

@@ -23,11 +23,17 @@ import java.util.concurrent.CopyOnWriteArrayList;
 /**
  * A lease on one physical connection of the adapter's pool core, as the container sees it.
  *
- * <p>The pool core owns the physical connections. While handles are out (or a transaction is
- * active) this managed connection holds a {@link PooledConnection}; {@link #destroy()} gives it
- * back, and so does {@link #cleanup()}, so that a container which keeps its own pool of managed
- * connections still returns every physical connection to the core between uses, where the core's
- * lifetime, validation and reset rules apply. The next {@code getConnection} leases again.
+ * <p>The pool core owns the physical connections. A managed connection is created without one; it
+ * borrows a {@link PooledConnection} at its first {@code getConnection} (or when a transaction
+ * starts on it) and holds it while handles are out or a transaction is active. {@link #cleanup()}
+ * gives it back, and so does {@link #destroy()}, so that a container which keeps its own pool of
+ * managed connections (GlassFish and Payara create 8 up front) holds no physical connection for
+ * an idle managed connection: the pool core's {@code maxSize} is the one cap, and its lifetime,
+ * validation and reset rules apply between uses. The next {@code getConnection} leases again.
+ *
+ * <p>A cleanup while a local or XA transaction is active keeps the physical connection: the
+ * transaction's remaining work and its commit or rollback run on it. It is given back when the
+ * transaction ends, if no handle is out by then, or at the next cleanup.
  *
  * @param <C> the physical connection
  */
@@ -42,12 +48,13 @@ public final class EarnormManagedConnection<C> implements ManagedConnection {
     private volatile PooledConnection<C> lease;
     private volatile boolean destroyed;
     private volatile boolean inTransaction;
+    /** A cleanup came while a transaction was active: the physical connection goes back when it ends. */
+    private volatile boolean giveBackAfterTransaction;
     private PrintWriter logWriter;
 
-    EarnormManagedConnection(AbstractManagedConnectionFactory<C> factory, Credential credential, PooledConnection<C> lease) {
+    EarnormManagedConnection(AbstractManagedConnectionFactory<C> factory, Credential credential) {
         this.factory = factory;
         this.credential = credential;
-        this.lease = lease;
     }
 
     /** The credential this connection is authenticated as. */
@@ -63,7 +70,7 @@ public final class EarnormManagedConnection<C> implements ManagedConnection {
         return factory.poolName(credential);
     }
 
-    /** The current lease on the pool core, leasing again if a cleanup gave the last one back. */
+    /** The current lease on the pool core; there is none before the first getConnection and after a cleanup. */
     PooledConnection<C> lease() {
         PooledConnection<C> current = lease;
         if (current == null || current.isReleased()) {
@@ -189,8 +196,12 @@ public final class EarnormManagedConnection<C> implements ManagedConnection {
         inTransaction = true;
     }
 
+    /** The transaction ended: if a cleanup was put off for it and no handle is out, the physical connection goes back now. */
     public void transactionEnded() {
         inTransaction = false;
+        if (giveBackAfterTransaction && handles.isEmpty()) {
+            giveBack();
+        }
     }
 
     public boolean inTransaction() {
@@ -205,7 +216,9 @@ public final class EarnormManagedConnection<C> implements ManagedConnection {
     public void cleanup() throws ResourceException {
         handles.forEach(HandleLease::invalidate);
         handles.clear();
-        if (!inTransaction) {
+        if (inTransaction) {
+            giveBackAfterTransaction = true;
+        } else {
             giveBack();
         }
     }
@@ -229,6 +242,7 @@ public final class EarnormManagedConnection<C> implements ManagedConnection {
     }
 
     private synchronized void giveBack() {
+        giveBackAfterTransaction = false;
         PooledConnection<C> current = lease;
         lease = null;
         if (current != null && !current.isReleased()) {

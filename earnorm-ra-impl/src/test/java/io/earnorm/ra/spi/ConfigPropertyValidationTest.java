@@ -36,7 +36,7 @@ class ConfigPropertyValidationTest {
                 .isInstanceOf(InvalidPropertyException.class)
                 .hasMessageContaining("config property " + property + "=" + value + " is invalid")
                 .hasMessageContaining(rule);
-        assertThatThrownBy(() -> mcf.setResourceAdapter(new EarnormResourceAdapter())).isInstanceOf(InvalidPropertyException.class);
+        assertThatThrownBy(() -> mcf.matchManagedConnections(java.util.Set.of(), null, null)).isInstanceOf(InvalidPropertyException.class);
         assertThatThrownBy(() -> mcf.createManagedConnection(null, null)).isInstanceOf(InvalidPropertyException.class);
     }
 

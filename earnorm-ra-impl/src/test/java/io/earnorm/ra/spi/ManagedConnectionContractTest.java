@@ -21,6 +21,7 @@ import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.ObjectInputStream;
 import java.io.ObjectOutputStream;
+import java.util.List;
 import java.util.Set;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -94,7 +95,8 @@ class ManagedConnectionContractTest {
         assertThat(events.ids()).containsExactly(ConnectionEvent.CONNECTION_ERROR_OCCURRED);
         assertThat(events.events.get(0).getException()).isInstanceOf(java.net.SocketException.class);
         mc.destroy();
-        assertThat(broken.closed).isTrue();
+        // The pool core closes a retired connection on one of its threads.
+        org.awaitility.Awaitility.await().untilAsserted(() -> assertThat(broken.closed).isTrue());
         try (EarnormConnection next = factory.getConnection()) {
             assertThat(((FakeManagedConnectionFactory.FakeHandle) next).link()).isNotSameAs(broken);
         }
@@ -131,6 +133,95 @@ class ManagedConnectionContractTest {
         mc.destroy();
         assertThat(defaultPool().stats().active()).isZero();
         assertThatThrownBy(() -> mc.getConnection(null, null)).isInstanceOf(jakarta.resource.spi.IllegalStateException.class);
+    }
+
+    @Test
+    void aManagedConnectionTakesNoPhysicalConnectionUntilItsFirstGetConnection() throws Exception {
+        EarnormManagedConnection<?> mc = (EarnormManagedConnection<?>) mcf.createManagedConnection(null, null);
+
+        assertThat(mc.hasPhysical()).isFalse();
+        assertThat(mcf.opened).isEmpty();
+        assertThat(mcf.getInvalidConnections(Set.of(mc))).isEmpty();
+        assertThat(mcf.matchManagedConnections(Set.of(mc), null, null)).isSameAs(mc);
+
+        EarnormConnection handle = (EarnormConnection) mc.getConnection(null, null);
+        assertThat(mc.hasPhysical()).isTrue();
+        assertThat(defaultPool().stats().active()).isEqualTo(1);
+        handle.close();
+        mc.cleanup();
+        assertThat(mc.hasPhysical()).isFalse();
+        assertThat(defaultPool().stats().active()).isZero();
+        mc.destroy();
+    }
+
+    /**
+     * GlassFish and Payara keep their connector pool on by default, with a steady size of 8: they
+     * create 8 managed connections at once and use them in turn. With an adapter maxSize of 5, the
+     * pool core must stay the cap without starving the server's pool: the 6th managed connection
+     * used to wait for a physical connection it would hold while idle, and time out.
+     */
+    @Test
+    void aServerPoolOfEightManagedConnectionsOverAMaxSizeOfFiveServesEveryRequest() throws Exception {
+        mcf.setMaxSize(5);
+        ServerPoolConnectionManager server = new ServerPoolConnectionManager(8);
+        @SuppressWarnings("unchecked")
+        EarnormConnectionFactory<EarnormConnection> factory = (EarnormConnectionFactory<EarnormConnection>) mcf.createConnectionFactory(server);
+
+        for (int request = 0; request < 8; request++) {
+            try (EarnormConnection c = factory.getConnection()) {
+                assertThat(c.execute("whoami")).isNull();
+            }
+        }
+
+        assertThat(server.all).hasSize(8);
+        assertThat(defaultPool().stats().active()).isZero();
+        assertThat(defaultPool().stats().total()).isLessThanOrEqualTo(5);
+        assertThat(mcf.opened).hasSizeLessThanOrEqualTo(5);
+        server.destroyAll();
+    }
+
+    @Test
+    void underAServerPoolThePoolCoresMaxSizeIsStillTheCapOnConnectionsInUse() throws Exception {
+        mcf.setMaxSize(5);
+        mcf.setAcquireTimeout("100ms");
+        ServerPoolConnectionManager server = new ServerPoolConnectionManager(8);
+        @SuppressWarnings("unchecked")
+        EarnormConnectionFactory<EarnormConnection> factory = (EarnormConnectionFactory<EarnormConnection>) mcf.createConnectionFactory(server);
+        List<EarnormConnection> held = new java.util.ArrayList<>();
+        for (int i = 0; i < 5; i++) {
+            held.add(factory.getConnection());
+        }
+
+        assertThatThrownBy(factory::getConnection)
+                .isInstanceOf(ResourceAllocationException.class)
+                .hasCauseInstanceOf(io.earnorm.ra.api.pool.AcquireTimeoutException.class);
+        assertThat(defaultPool().stats().active()).isEqualTo(5);
+        held.remove(0).close();
+        try (EarnormConnection sixth = factory.getConnection()) {
+            assertThat(sixth.execute("whoami")).isNull();
+        }
+        held.forEach(EarnormConnection::close);
+        assertThat(defaultPool().stats().active()).isZero();
+        server.destroyAll();
+    }
+
+    @Test
+    void aCleanupDuringATransactionKeepsThePhysicalConnectionUntilTheTransactionEnds() throws Exception {
+        EarnormManagedConnection<?> mc = (EarnormManagedConnection<?>) mcf.createManagedConnection(null, null);
+        FakeManagedConnectionFactory.FakeHandle handle = (FakeManagedConnectionFactory.FakeHandle) mc.getConnection(null, null);
+        FakeManagedConnectionFactory.Link link = handle.link();
+        mc.transactionStarted();
+
+        handle.close();
+        mc.cleanup();
+
+        assertThat(mc.hasPhysical()).isTrue();
+        assertThat(mc.physical()).isSameAs(link);
+        assertThat(defaultPool().stats().active()).isEqualTo(1);
+        mc.transactionEnded();
+        assertThat(mc.hasPhysical()).isFalse();
+        assertThat(defaultPool().stats().active()).isZero();
+        mc.destroy();
     }
 
     @Test
@@ -179,6 +270,28 @@ class ManagedConnectionContractTest {
     }
 
     @Test
+    void theServersCredentialOfTheConfiguredUserWithAnEmptyPasswordIsTheConfiguredCredential() throws Exception {
+        // GlassFish and Payara: a connector pool with user=app and no password hands over app with "".
+        mcf.setPoolName("ledger");
+        mcf.setUser("app");
+        Subject server = new Subject();
+        PasswordCredential app = new PasswordCredential("app", new char[0]);
+        app.setManagedConnectionFactory(mcf);
+        server.getPrivateCredentials().add(app);
+
+        ManagedConnection mc = mcf.createManagedConnection(server, null);
+        try (EarnormConnection c = (EarnormConnection) mc.getConnection(server, null);
+             EarnormConnection byApplication = factory().getConnection()) {
+            assertThat(c.execute("whoami")).isEqualTo("app");
+            assertThat(byApplication.execute("whoami")).isEqualTo("app");
+        }
+        mc.destroy();
+
+        assertThat(mcf.pools()).extracting(ConnectionPool::name).containsExactly("ledger");
+        assertThat(new Credential("app", "")).isEqualTo(new Credential("app", null));
+    }
+
+    @Test
     void aPasswordCredentialForAnotherFactoryIsIgnored() throws Exception {
         FakeManagedConnectionFactory other = new FakeManagedConnectionFactory();
         other.setAddress("fake://other");
@@ -199,6 +312,9 @@ class ManagedConnectionContractTest {
         EarnormManagedConnection<?> healthy = (EarnormManagedConnection<?>) mcf.createManagedConnection(null, null);
         EarnormManagedConnection<?> dead = (EarnormManagedConnection<?>) mcf.createManagedConnection(null, null);
         EarnormManagedConnection<?> stale = (EarnormManagedConnection<?>) mcf.createManagedConnection(null, null);
+        for (EarnormManagedConnection<?> mc : List.of(healthy, dead, stale)) {
+            mc.getConnection(null, null);
+        }
         ((FakeManagedConnectionFactory.Link) dead.physical()).alive = false;
 
         assertThat(mcf.getInvalidConnections(Set.of(healthy, dead, stale))).containsExactly(dead);

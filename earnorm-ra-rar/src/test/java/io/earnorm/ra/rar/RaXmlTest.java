@@ -61,6 +61,35 @@ class RaXmlTest {
         }
     }
 
+    /**
+     * Open Liberty treats a config-property-value of ra.xml like a path: redis://127.0.0.1:6379
+     * reaches the factory as redis:/127.0.0.1:6379. Such defaults are applied in code instead;
+     * ra.xml (and so the README's reference) names them in the description, equal to the code's.
+     */
+    @Test
+    void noDefaultIsAnAddressAndTheDefaultsAppliedInCodeAreTheDocumentedOnes() throws Exception {
+        String readme = Files.readString(Path.of("../README.md"));
+        int codeDefaults = 0;
+        for (RaXml.Definition d : raXml.definitions()) {
+            assertThat(d.properties()).filteredOn(p -> p.defaultValue() != null)
+                    .as("config-property-values of %s in ra.xml", d.backend())
+                    .allSatisfy(p -> assertThat(p.defaultValue()).as(p.name()).doesNotContain("//").doesNotContain(":/"));
+            AbstractManagedConnectionFactory<?> mcf = (AbstractManagedConnectionFactory<?>)
+                    Class.forName(d.managedConnectionFactoryClass()).getConstructor().newInstance();
+            for (Map.Entry<String, String> inCode : mcf.defaultsAppliedInCode().entrySet()) {
+                codeDefaults++;
+                RaXml.Property p = d.properties().stream().filter(q -> q.name().equals(inCode.getKey())).findFirst().orElseThrow();
+                String documented = "Default when unset: " + inCode.getValue() + " ";
+                assertThat(p.defaultValue()).as("ra.xml value of %s.%s", d.backend(), p.name()).isNull();
+                assertThat(p.description()).as("ra.xml description of %s.%s", d.backend(), p.name()).contains(documented);
+                assertThat(readme).as("README reference row of %s.%s", d.backend(), p.name())
+                        .contains("| `" + p.name() + "` | String |  | " + p.description().substring(0, 20));
+                assertThat(readme).contains(documented);
+            }
+        }
+        assertThat(codeDefaults).as("the MongoDB and Redis uri defaults").isEqualTo(2);
+    }
+
     @Test
     void everyPasswordIsConfidentialAndNothingElseIs() {
         for (RaXml.Definition d : raXml.definitions()) {

@@ -79,9 +79,20 @@ final class MongoLocalTransaction implements LocalTransaction {
     }
 
     private MongoSlot slot(String action) throws LocalTransactionException {
+        if ("begin".equals(action)) {
+            // A container may begin before any getConnection (GlassFish and Payara enlist first): take a physical connection then.
+            try {
+                return connection.ensurePhysical();
+            } catch (ResourceException e) {
+                LocalTransactionException failed = new LocalTransactionException("cannot begin a mongodb transaction on " + where
+                        + ": no physical connection could be had: " + e.getMessage());
+                failed.initCause(e);
+                throw failed;
+            }
+        }
         if (!connection.hasPhysical()) {
             throw new LocalTransactionException("cannot " + action + " a mongodb transaction: the managed connection to " + where
-                    + " holds no physical connection (it was cleaned up or destroyed); get a connection handle first");
+                    + " holds no physical connection (no transaction was begun on it, or it was destroyed since)");
         }
         return connection.physical();
     }

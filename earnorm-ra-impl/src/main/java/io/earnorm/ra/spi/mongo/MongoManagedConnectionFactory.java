@@ -1,6 +1,5 @@
 package io.earnorm.ra.spi.mongo;
 
-import io.earnorm.ra.backend.TlsSettings;
 import io.earnorm.ra.api.EarnormConnection;
 import io.earnorm.ra.api.pool.InvalidConfigException;
 import io.earnorm.ra.backend.Secrets;
@@ -12,7 +11,7 @@ import io.earnorm.ra.mongo.MongoSlot;
 import io.earnorm.ra.pool.Backend;
 import io.earnorm.ra.pool.Durations;
 import io.earnorm.ra.pool.Lease;
-import io.earnorm.ra.spi.AbstractManagedConnectionFactory;
+import io.earnorm.ra.spi.AbstractTlsManagedConnectionFactory;
 import io.earnorm.ra.spi.Credential;
 import io.earnorm.ra.spi.EarnormManagedConnection;
 import jakarta.resource.spi.ConnectionManager;
@@ -30,20 +29,19 @@ import java.time.Duration;
  * authenticates all its sockets as one user, so users cannot share one. Closing a sub-pool shuts
  * its client down (once its last borrowed slot has come back).
  */
-public class MongoManagedConnectionFactory extends AbstractManagedConnectionFactory<MongoSlot> {
+public class MongoManagedConnectionFactory extends AbstractTlsManagedConnectionFactory<MongoSlot> {
 
     private static final long serialVersionUID = 1L;
 
-    private String uri = "mongodb://localhost:27017";
+    /** The address when uri is unset, applied here rather than in ra.xml (see {@link #defaultsAppliedInCode()}). */
+    public static final String DEFAULT_URI = "mongodb://localhost:27017";
+
+    private String uri;
     private String database;
     private String authSource;
     private String operationTimeout;
     private String readPreference;
     private String writeConcern;
-    private Boolean tls = false;
-    private String tlsTrustFile;
-    private String tlsKeyStore;
-    private String tlsKeyStorePassword;
 
     @Override
     protected String backendType() {
@@ -54,9 +52,9 @@ public class MongoManagedConnectionFactory extends AbstractManagedConnectionFact
     @Override
     protected String describeBackend() {
         try {
-            return MongoSettings.of(uri, database, null, null, null, null).describe();
+            return MongoSettings.of(uri(), database, null, null, null, null).describe();
         } catch (InvalidConfigException e) {
-            return Secrets.mask(uri) + "/" + database;
+            return Secrets.mask(uri()) + "/" + database;
         }
     }
 
@@ -76,9 +74,19 @@ public class MongoManagedConnectionFactory extends AbstractManagedConnectionFact
 
     /** The settings of a sub-pool: the configured address and options, authenticated as {@code credential}. */
     private MongoSettings settingsFor(Credential credential) {
-        return MongoSettings.of(uri, database, credential.user(), credential.password(), authSource, operationTimeoutDuration())
+        return MongoSettings.of(uri(), database, credential.user(), credential.password(), authSource, operationTimeoutDuration())
                 .withConcerns(MongoConcerns.of(readPreference, writeConcern))
-                .withTls(new TlsSettings(Boolean.TRUE.equals(tls), tlsTrustFile, tlsKeyStore, tlsKeyStorePassword));
+                .withTls(tlsSettings());
+    }
+
+    /** The configured uri, or {@link #DEFAULT_URI} when unset. */
+    private String uri() {
+        return uri == null ? DEFAULT_URI : uri;
+    }
+
+    @Override
+    public java.util.Map<String, String> defaultsAppliedInCode() {
+        return java.util.Map.of("uri", DEFAULT_URI);
     }
 
     private Duration operationTimeoutDuration() {
@@ -107,7 +115,7 @@ public class MongoManagedConnectionFactory extends AbstractManagedConnectionFact
 
     // ------------------------------------------------------------------ config properties
 
-    /** MongoDB connection string, passed to the driver as it is (hosts, replicaSet, tls, readPreference, timeoutMS...); pool-sizing options such as maxPoolSize are refused. */
+    /** MongoDB connection string, passed to the driver as it is (hosts, replicaSet, tls, readPreference, timeoutMS...); pool-sizing options such as maxPoolSize are refused. Unset (null): {@link #DEFAULT_URI}. */
     public String getUri() {
         return uri;
     }
@@ -159,41 +167,5 @@ public class MongoManagedConnectionFactory extends AbstractManagedConnectionFact
 
     public void setWriteConcern(String writeConcern) {
         this.writeConcern = writeConcern;
-    }
-
-    /** Connect over TLS, as the uri's tls=true does. */
-    public Boolean getTls() {
-        return tls;
-    }
-
-    public void setTls(Boolean tls) {
-        this.tls = tls;
-    }
-
-    /** PEM file of the authorities that sign the server's certificate (which must also name the host connected to); unset for the JVM's trust store. */
-    public String getTlsTrustFile() {
-        return tlsTrustFile;
-    }
-
-    public void setTlsTrustFile(String tlsTrustFile) {
-        this.tlsTrustFile = tlsTrustFile;
-    }
-
-    /** PKCS#12 file with a client certificate and key, for servers that ask for one. */
-    public String getTlsKeyStore() {
-        return tlsKeyStore;
-    }
-
-    public void setTlsKeyStore(String tlsKeyStore) {
-        this.tlsKeyStore = tlsKeyStore;
-    }
-
-    /** Password of tlsKeyStore, or ${ENV=NAME} / ${FILE=/path}. Confidential. */
-    public String getTlsKeyStorePassword() {
-        return tlsKeyStorePassword;
-    }
-
-    public void setTlsKeyStorePassword(String tlsKeyStorePassword) {
-        this.tlsKeyStorePassword = tlsKeyStorePassword;
     }
 }

@@ -121,7 +121,9 @@ final class PostgresLocalTransaction implements LocalTransaction {
             }
         }
         if (!managed.hasPhysical()) {
-            throw failure(what, "the managed connection holds no physical connection (it was cleaned up or destroyed)", null);
+            // begin takes a physical connection and keeps it until the transaction ends.
+            throw failure(what, "no local transaction was begun on this connection (it holds no physical connection:"
+                    + " none was begun, or the managed connection was destroyed since)", null);
         }
         return managed.physical();
     }

@@ -78,7 +78,7 @@ public class PostgresManagedConnectionFactory extends AbstractManagedConnectionF
     }
 
     private boolean isConfigured(Credential credential) {
-        return Objects.equals(credential.user(), getUser()) && Objects.equals(credential.password(), getPassword());
+        return credential.equals(new Credential(getUser(), getPassword()));
     }
 
     @Override

@@ -1,6 +1,5 @@
 package io.earnorm.ra.spi.redis;
 
-import io.earnorm.ra.backend.TlsSettings;
 import io.earnorm.ra.api.EarnormConnection;
 import io.earnorm.ra.api.pool.InvalidConfigException;
 import io.earnorm.ra.backend.Secrets;
@@ -12,7 +11,7 @@ import io.earnorm.ra.redis.RedisHandle;
 import io.earnorm.ra.redis.RedisSession;
 import io.earnorm.ra.redis.RedisSettings;
 import io.earnorm.ra.redis.RedisTopology;
-import io.earnorm.ra.spi.AbstractManagedConnectionFactory;
+import io.earnorm.ra.spi.AbstractTlsManagedConnectionFactory;
 import io.earnorm.ra.spi.Credential;
 import io.earnorm.ra.spi.EarnormManagedConnection;
 import jakarta.resource.NotSupportedException;
@@ -33,19 +32,18 @@ import java.time.Duration;
  * replace those of the configuration and of the {@code uri} entirely, so that a connection is
  * authenticated as exactly one user and lives in that user's sub-pool.
  */
-public class RedisManagedConnectionFactory extends AbstractManagedConnectionFactory<RedisSession> {
+public class RedisManagedConnectionFactory extends AbstractTlsManagedConnectionFactory<RedisSession> {
 
     private static final long serialVersionUID = 1L;
 
-    private String uri = "redis://localhost:6379";
+    /** The address when uri is unset, applied here rather than in ra.xml (see {@link #defaultsAppliedInCode()}). */
+    public static final String DEFAULT_URI = "redis://localhost:6379";
+
+    private String uri;
     private Integer database;
     private String clientName;
     private String connectTimeout = Durations.format(RedisSettings.DEFAULT_CONNECT_TIMEOUT);
     private String socketTimeout = Durations.format(RedisSettings.DEFAULT_SOCKET_TIMEOUT);
-    private Boolean tls = false;
-    private String tlsTrustFile;
-    private String tlsKeyStore;
-    private String tlsKeyStorePassword;
     private Boolean cluster = false;
     private String sentinels;
     private String masterName;
@@ -62,7 +60,7 @@ public class RedisManagedConnectionFactory extends AbstractManagedConnectionFact
         try {
             return configured().describe();
         } catch (InvalidConfigException e) {
-            return Secrets.mask(uri);
+            return Secrets.mask(uri());
         }
     }
 
@@ -86,7 +84,7 @@ public class RedisManagedConnectionFactory extends AbstractManagedConnectionFact
      */
     private RedisSettings settingsFor(Credential credential) {
         if (credential.equals(defaultCredential())) {
-            return RedisSettings.of(uri, getUser(), getPassword(), database, clientName, duration("connectTimeout", connectTimeout),
+            return RedisSettings.of(uri(), getUser(), getPassword(), database, clientName, duration("connectTimeout", connectTimeout),
                     duration("socketTimeout", socketTimeout), tlsSettings(), topologyOptions());
         }
         return configured().withCredentials(credential.user(), credential.password());
@@ -94,16 +92,22 @@ public class RedisManagedConnectionFactory extends AbstractManagedConnectionFact
 
     /** The address and options, with the uri's own credentials if any. */
     private RedisSettings configured() {
-        return RedisSettings.of(uri, null, null, database, clientName, duration("connectTimeout", connectTimeout),
+        return RedisSettings.of(uri(), null, null, database, clientName, duration("connectTimeout", connectTimeout),
                 duration("socketTimeout", socketTimeout), tlsSettings(), topologyOptions());
+    }
+
+    /** The configured uri, or {@link #DEFAULT_URI} when unset. */
+    private String uri() {
+        return uri == null ? DEFAULT_URI : uri;
+    }
+
+    @Override
+    public java.util.Map<String, String> defaultsAppliedInCode() {
+        return java.util.Map.of("uri", DEFAULT_URI);
     }
 
     private RedisTopology.Options topologyOptions() {
         return new RedisTopology.Options(Boolean.TRUE.equals(cluster), sentinels, masterName, sentinelPassword);
-    }
-
-    private TlsSettings tlsSettings() {
-        return new TlsSettings(Boolean.TRUE.equals(tls), tlsTrustFile, tlsKeyStore, tlsKeyStorePassword);
     }
 
     private Credential defaultCredential() {
@@ -143,7 +147,7 @@ public class RedisManagedConnectionFactory extends AbstractManagedConnectionFact
 
     // ------------------------------------------------------------------ config properties
 
-    /** Redis address: redis://[user:password@]host[:port][/database], or rediss:// for TLS, or several host:port for the seeds of a cluster; user, password and database set as properties win over the uri's. */
+    /** Redis address: redis://[user:password@]host[:port][/database], or rediss:// for TLS, or several host:port for the seeds of a cluster; user, password and database set as properties win over the uri's. Unset (null): {@link #DEFAULT_URI}. */
     public String getUri() {
         return uri;
     }
@@ -186,42 +190,6 @@ public class RedisManagedConnectionFactory extends AbstractManagedConnectionFact
 
     public void setSocketTimeout(String socketTimeout) {
         this.socketTimeout = socketTimeout;
-    }
-
-    /** Connect over TLS, as a rediss:// uri does. */
-    public Boolean getTls() {
-        return tls;
-    }
-
-    public void setTls(Boolean tls) {
-        this.tls = tls;
-    }
-
-    /** PEM file of the authorities that sign the server's certificate; unset for the JVM's trust store. */
-    public String getTlsTrustFile() {
-        return tlsTrustFile;
-    }
-
-    public void setTlsTrustFile(String tlsTrustFile) {
-        this.tlsTrustFile = tlsTrustFile;
-    }
-
-    /** PKCS#12 file with a client certificate and key, for servers that ask for one. */
-    public String getTlsKeyStore() {
-        return tlsKeyStore;
-    }
-
-    public void setTlsKeyStore(String tlsKeyStore) {
-        this.tlsKeyStore = tlsKeyStore;
-    }
-
-    /** Password of tlsKeyStore, or ${ENV=NAME} / ${FILE=/path}. Confidential. */
-    public String getTlsKeyStorePassword() {
-        return tlsKeyStorePassword;
-    }
-
-    public void setTlsKeyStorePassword(String tlsKeyStorePassword) {
-        this.tlsKeyStorePassword = tlsKeyStorePassword;
     }
 
     /** A Redis Cluster even when the uri names one seed node; several hosts in the uri (redis://h1:p1,h2:p2) mean a cluster anyway. */

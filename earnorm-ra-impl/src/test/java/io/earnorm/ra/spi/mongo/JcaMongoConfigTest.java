@@ -2,7 +2,6 @@ package io.earnorm.ra.spi.mongo;
 
 import io.earnorm.ra.pool.PoolConfig;
 import io.earnorm.ra.spi.AbstractManagedConnectionFactory;
-import io.earnorm.ra.spi.EarnormResourceAdapter;
 import jakarta.resource.spi.InvalidPropertyException;
 import jakarta.resource.spi.TransactionSupport.TransactionSupportLevel;
 import org.junit.jupiter.api.AfterEach;
@@ -30,7 +29,9 @@ class JcaMongoConfigTest {
 
     @Test
     void theDefaultsAreThoseOfMongoPoolsBuilderAndThePoolCore() throws Exception {
-        assertThat(mcf.getUri()).isEqualTo("mongodb://localhost:27017");
+        // Unset, and applied in code (not in ra.xml, where Open Liberty would rewrite it like a path).
+        assertThat(mcf.getUri()).isNull();
+        assertThat(mcf.defaultsAppliedInCode()).containsExactly(java.util.Map.entry("uri", "mongodb://localhost:27017"));
         assertThat(mcf.getDatabase()).isNull();
         assertThat(mcf.getAuthSource()).isNull();
         assertThat(mcf.getOperationTimeout()).isNull();
@@ -44,6 +45,7 @@ class JcaMongoConfigTest {
         // A database is the one thing the defaults lack, as with MongoPool.
         mcf.setDatabase("shop");
         mcf.validate();
+        assertThat(mcf.describeBackend()).isEqualTo("localhost:27017/shop");
     }
 
     @ParameterizedTest(name = "{0}={1}")
@@ -75,7 +77,7 @@ class JcaMongoConfigTest {
                 .isInstanceOf(InvalidPropertyException.class)
                 .hasMessageContaining("MongoManagedConnectionFactory: config property " + property + "=" + value + " is invalid")
                 .hasMessageContaining(rule);
-        assertThatThrownBy(() -> mcf.setResourceAdapter(new EarnormResourceAdapter())).isInstanceOf(InvalidPropertyException.class);
+        assertThatThrownBy(() -> mcf.matchManagedConnections(java.util.Set.of(), null, null)).isInstanceOf(InvalidPropertyException.class);
         assertThatThrownBy(() -> mcf.createManagedConnection(null, null)).isInstanceOf(InvalidPropertyException.class);
         assertThat(mcf.pools()).isEmpty();
     }

@@ -150,6 +150,7 @@ class JcaMongoContractIT extends JcaMongoFixture {
     @Test
     void matchingAndValidationFollowTheCredentialAndThePoolCoresRules() throws Exception {
         EarnormManagedConnection<MongoSlot> healthy = managed(mcf, null, null);
+        healthy.getConnection(null, null); // a physical connection is taken at the first getConnection
         Subject alice = subject("alice", "alice-secret");
 
         assertThat(mcf.matchManagedConnections(Set.of(healthy), null, null)).isSameAs(healthy);

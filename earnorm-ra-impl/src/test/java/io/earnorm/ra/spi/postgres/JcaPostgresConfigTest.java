@@ -1,7 +1,6 @@
 package io.earnorm.ra.spi.postgres;
 
 import io.earnorm.ra.spi.AbstractManagedConnectionFactory;
-import io.earnorm.ra.spi.EarnormResourceAdapter;
 import jakarta.resource.spi.InvalidPropertyException;
 import jakarta.resource.spi.TransactionSupport.TransactionSupportLevel;
 import org.junit.jupiter.api.Test;
@@ -55,7 +54,7 @@ class JcaPostgresConfigTest {
                 catchThrowableOfType(InvalidPropertyException.class, mcf::validate),
                 catchThrowableOfType(InvalidPropertyException.class, mcf::createConnectionFactory),
                 catchThrowableOfType(InvalidPropertyException.class, () -> mcf.createManagedConnection(null, null)),
-                catchThrowableOfType(InvalidPropertyException.class, () -> mcf.setResourceAdapter(new EarnormResourceAdapter())))) {
+                catchThrowableOfType(InvalidPropertyException.class, () -> mcf.matchManagedConnections(java.util.Set.of(), null, null)))) {
             assertThat(e).isNotNull();
             assertThat(e.getMessage()).contains("PostgresManagedConnectionFactory: config property " + named).contains(rule);
             assertThat(allText(e)).noneMatch(text -> text.contains(PASSWORD));

@@ -103,6 +103,27 @@ class JcaPostgresCredentialsIT extends JcaPostgresFixture {
     }
 
     @Test
+    void theServersCredentialOfTheConfiguredUserWithAnEmptyPasswordUsesTheConfiguredPool() throws Exception {
+        PostgresManagedConnectionFactory mcf = managedFactory();
+        String configured = defaultUser();
+        mcf.setPoolName("it-ledger");
+        mcf.setUser(configured);
+        // GlassFish and Payara: the connector pool's user, and an empty password when it sets none.
+        Subject server = subject(mcf, configured, "");
+
+        ManagedConnection mc = mcf.createManagedConnection(server, null);
+        try {
+            assertThat(currentUser((PostgresConnection) mc.getConnection(server, null))).isEqualTo(configured);
+        } finally {
+            mc.destroy();
+        }
+        try (PostgresConnection c = connectionFactory(mcf).getConnection()) {
+            assertThat(currentUser(c)).isEqualTo(configured);
+        }
+        assertThat(mcf.pools()).extracting(ConnectionPool::name).containsExactly("it-ledger");
+    }
+
+    @Test
     void aPasswordCredentialForAnotherFactoryIsNotUsed() throws Exception {
         PostgresManagedConnectionFactory mcf = managedFactory();
         PostgresManagedConnectionFactory other = managedFactory();

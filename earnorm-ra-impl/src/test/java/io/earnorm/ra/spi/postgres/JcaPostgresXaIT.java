@@ -237,9 +237,15 @@ class JcaPostgresXaIT extends JcaPostgresFixture {
         return xid.getFormatId() + "_" + base64.encodeToString(xid.getGlobalTransactionId()) + "_" + base64.encodeToString(xid.getBranchQualifier());
     }
 
-    /** This class's prepared transactions on the server. */
+    /**
+     * This run's prepared transactions on the server: another run of this class (a second checkout
+     * testing against the same server at the same time) has prepared transactions of its own, which
+     * this one must neither count nor roll back. The run prefix is 9 bytes, so its Base64 is a prefix
+     * of the gid's.
+     */
     private List<String> preparedGids() {
-        return adminStrings("SELECT gid FROM pg_prepared_xacts WHERE database = current_database() AND split_part(gid, '_', 1) = '" + FORMAT_ID + "'");
+        String prefix = FORMAT_ID + "_" + Base64.getEncoder().encodeToString((run + "-").getBytes(StandardCharsets.UTF_8));
+        return adminStrings("SELECT gid FROM pg_prepared_xacts WHERE database = current_database() AND starts_with(gid, '" + prefix + "')");
     }
 
     private List<Xid> ours(Xid[] recovered) {

@@ -4,7 +4,6 @@ import io.earnorm.ra.pool.PoolConfig;
 import io.earnorm.ra.redis.RedisPool;
 import io.earnorm.ra.redis.RedisSettings;
 import io.earnorm.ra.spi.AbstractManagedConnectionFactory;
-import io.earnorm.ra.spi.EarnormResourceAdapter;
 import jakarta.resource.spi.InvalidPropertyException;
 import jakarta.resource.spi.TransactionSupport.TransactionSupportLevel;
 import org.junit.jupiter.api.AfterEach;
@@ -38,7 +37,10 @@ class JcaRedisConfigTest {
         RedisSettings builderDefaults = pool.settings();
         pool.close();
 
-        assertThat(mcf.getUri()).isEqualTo("redis://localhost:6379");
+        // Unset, and applied in code (not in ra.xml, where Open Liberty would rewrite it like a path).
+        assertThat(mcf.getUri()).isNull();
+        assertThat(mcf.defaultsAppliedInCode()).containsExactly(java.util.Map.entry("uri", "redis://localhost:6379"));
+        assertThat(mcf.describeBackend()).isEqualTo(builderDefaults.describe());
         assertThat(mcf.getDatabase()).isNull();
         assertThat(mcf.getClientName()).isNull();
         assertThat(mcf.getConnectTimeout()).isEqualTo("2s");
@@ -87,7 +89,7 @@ class JcaRedisConfigTest {
                 .isInstanceOf(InvalidPropertyException.class)
                 .hasMessageContaining("RedisManagedConnectionFactory: config property " + property + "=" + value + " is invalid")
                 .hasMessageContaining(rule);
-        assertThatThrownBy(() -> mcf.setResourceAdapter(new EarnormResourceAdapter())).isInstanceOf(InvalidPropertyException.class);
+        assertThatThrownBy(() -> mcf.matchManagedConnections(java.util.Set.of(), null, null)).isInstanceOf(InvalidPropertyException.class);
         assertThatThrownBy(() -> mcf.createManagedConnection(null, null)).isInstanceOf(InvalidPropertyException.class);
         assertThat(mcf.pools()).isEmpty();
     }

@@ -107,6 +107,25 @@ class FactoriesIT {
         }
     }
 
+    /**
+     * Jedis and the MongoDB driver log through the SLF4J of the adapter's class loader; the RAR's
+     * provider sends their records to java.util.logging, the server's log, instead of dropping them.
+     */
+    @Test
+    void theDriversSlf4jLogsReachTheServersLog() throws Exception {
+        ClassLoader adapter = ((io.earnorm.ra.spi.EarnormConnectionFactoryBase<?>) injected.cache()).managedConnectionFactory()
+                .getClass().getClassLoader();
+        assertThat(Class.forName("redis.clients.jedis.Jedis", false, adapter)).isNotNull();
+        Class<?> loggerFactory = Class.forName("org.slf4j.LoggerFactory", true, adapter);
+        assertThat(loggerFactory.getMethod("getILoggerFactory").invoke(null).getClass().getName()).isEqualTo("org.slf4j.jul.JDK14LoggerFactory");
+        String name = "redis.clients.jedis.EarnormIt";
+        try (LogCapture log = LogCapture.of(name)) {
+            Object logger = loggerFactory.getMethod("getLogger", String.class).invoke(null, name);
+            Class.forName("org.slf4j.Logger", false, adapter).getMethod("warn", String.class).invoke(logger, "a driver's line through SLF4J");
+            assertThat(log.lines()).containsExactly("WARNING: a driver's line through SLF4J");
+        }
+    }
+
     @Test
     void aWrongConfigPropertyFailsLoudlyWithItsNameInTheLog() {
         try (LogCapture log = LogCapture.of("io.earnorm.ra.spi.AbstractManagedConnectionFactory")) {
