@@ -11,6 +11,7 @@ import com.mongodb.connection.ClusterDescription;
 import com.mongodb.connection.ClusterType;
 import com.mongodb.connection.ServerDescription;
 import com.mongodb.connection.ServerType;
+import io.earnorm.ra.backend.Causes;
 import io.earnorm.ra.backend.TopologyProbe;
 import io.earnorm.ra.pool.Backend;
 import io.earnorm.ra.pool.PoolConfig;
@@ -266,7 +267,7 @@ public final class MongoBackend implements Backend<MongoSlot>, TopologyProbe<Mon
             return null;
         }
         for (ServerDescription server : c.getClusterDescription().getServerDescriptions()) {
-            for (Throwable t = server.getException(); t != null; t = t.getCause() == t ? null : t.getCause()) {
+            for (Throwable t : Causes.chain(server.getException())) {
                 if (t instanceof SSLException ssl) {
                     return ssl;
                 }

@@ -1,5 +1,6 @@
 package io.earnorm.ra.postgres;
 
+import io.earnorm.ra.backend.Causes;
 import io.earnorm.ra.backend.NetworkErrors;
 import io.earnorm.ra.backend.TopologyProbe;
 import io.earnorm.ra.pool.Backend;
@@ -118,7 +119,7 @@ public final class PostgresBackend implements Backend<PostgresSession>, Topology
 
     @Override
     public boolean isServerUnavailable(Throwable error) {
-        for (Throwable t = error; t != null; t = t.getCause() == t ? null : t.getCause()) {
+        for (Throwable t : Causes.chain(error)) {
             if (t instanceof PostgresOpenException open) {
                 return open.serverUnavailable();
             }

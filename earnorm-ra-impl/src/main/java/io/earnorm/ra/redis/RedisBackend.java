@@ -1,5 +1,6 @@
 package io.earnorm.ra.redis;
 
+import io.earnorm.ra.backend.Causes;
 import io.earnorm.ra.backend.NetworkErrors;
 import io.earnorm.ra.backend.TopologyProbe;
 import io.earnorm.ra.pool.Backend;
@@ -176,7 +177,7 @@ public final class RedisBackend implements Backend<RedisSession>, TopologyProbe<
      * password) if any, else "unreachable", which pauses the pool until a seed answers.
      */
     private RedisOpenException clusterOpenFailure(JedisException error) {
-        for (Throwable t = error; t != null; t = t.getCause() == t ? null : t.getCause()) {
+        for (Throwable t : Causes.chain(error)) {
             if (t instanceof JedisAccessControlException || t instanceof JedisDataException) {
                 return RedisOpenException.of((JedisException) t, settings);
             }
@@ -239,7 +240,7 @@ public final class RedisBackend implements Backend<RedisSession>, TopologyProbe<
 
     @Override
     public boolean isServerUnavailable(Throwable error) {
-        for (Throwable t = error; t != null; t = t.getCause() == t ? null : t.getCause()) {
+        for (Throwable t : Causes.chain(error)) {
             if (t instanceof RedisOpenException open) {
                 return open.serverUnreachable();
             }
