@@ -5,6 +5,7 @@ import io.earnorm.ra.api.pool.ObservedPool;
 import io.earnorm.ra.api.pool.PoolMXBean;
 
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 
@@ -137,6 +138,21 @@ final class PoolMXBeanView implements PoolMXBean {
     @Override
     public double getOpenTimeP99Millis() {
         return millis(pool.metrics().openTime().p99());
+    }
+
+    @Override
+    public List<HistorySample> getHistory() {
+        return pool.history().samples().stream().map(HistorySample::of).toList();
+    }
+
+    @Override
+    public List<HistoryMarker> getHistoryMarkers() {
+        return pool.history().markers().stream().map(HistoryMarker::of).toList();
+    }
+
+    @Override
+    public long getHistoryIntervalMillis() {
+        return pool.history().interval().toMillis();
     }
 
     @Override

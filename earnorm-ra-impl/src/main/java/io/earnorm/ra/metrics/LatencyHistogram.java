@@ -80,6 +80,27 @@ public final class LatencyHistogram {
                 percentile(recent, recentCount, 0.50), percentile(recent, recentCount, 0.95), percentile(recent, recentCount, 0.99));
     }
 
+    /** The cumulative count of each bucket (index {@code i} as {@link #bucketOf}), for differences between two moments. */
+    public synchronized long[] buckets() {
+        long[] all = retired.clone();
+        for (Recorder r : live) {
+            r.addTo(all);
+        }
+        return java.util.Arrays.copyOf(all, BUCKETS);
+    }
+
+    /**
+     * The {@code quantile} of the durations counted in {@code counts} (bucket counts as
+     * {@link #buckets()} gives, or differences of them), as the largest value of its bucket.
+     */
+    public static Duration percentile(long[] counts, double quantile) {
+        long total = 0;
+        for (long c : counts) {
+            total += c;
+        }
+        return percentile(counts, total, quantile);
+    }
+
     private static void add(long[] data, long nanos) {
         long n = Math.max(0, nanos);
         data[bucketOf(n)]++;

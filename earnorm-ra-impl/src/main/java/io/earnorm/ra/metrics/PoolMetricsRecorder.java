@@ -1,9 +1,12 @@
 package io.earnorm.ra.metrics;
 
 import io.earnorm.ra.api.pool.CloseReason;
+import io.earnorm.ra.api.pool.PoolHistory;
+import io.earnorm.ra.api.pool.PoolMarker;
 import io.earnorm.ra.api.pool.PoolMetrics;
 import io.earnorm.ra.api.pool.PoolStats;
 import io.earnorm.ra.pool.PoolRecorder;
+import io.earnorm.ra.pool.PoolRecorder.HistoryOptions;
 
 import java.time.Duration;
 import java.util.EnumMap;
@@ -23,8 +26,8 @@ public final class PoolMetricsRecorder implements PoolRecorder {
     /** How the pool core finds this recorder: a {@link java.util.ServiceLoader} service of the core's factory interface. */
     public static final class Factory implements PoolRecorder.Factory {
         @Override
-        public PoolRecorder create(LongSupplier nanoClock) {
-            return new PoolMetricsRecorder(nanoClock);
+        public PoolRecorder create(LongSupplier nanoClock, LongSupplier epochMillisClock, HistoryOptions history) {
+            return new PoolMetricsRecorder(nanoClock, epochMillisClock, history);
         }
     }
 
@@ -39,13 +42,20 @@ public final class PoolMetricsRecorder implements PoolRecorder {
     private final LatencyHistogram acquireWait;
     private final LatencyHistogram timeInUse;
     private final LatencyHistogram openTime;
+    private final PoolHistoryRing history;
 
+    /** A recorder with the default history, on the system clock's wall time. */
     public PoolMetricsRecorder(LongSupplier nanoClock) {
+        this(nanoClock, System::currentTimeMillis, new HistoryOptions(HistoryOptions.DEFAULT_INTERVAL, HistoryOptions.DEFAULT_LENGTH));
+    }
+
+    public PoolMetricsRecorder(LongSupplier nanoClock, LongSupplier epochMillisClock, HistoryOptions historyOptions) {
         this.nanoClock = nanoClock;
         long now = nanoClock.getAsLong();
         this.acquireWait = new LatencyHistogram(RECENT_WINDOW, now);
         this.timeInUse = new LatencyHistogram(RECENT_WINDOW, now);
         this.openTime = new LatencyHistogram(RECENT_WINDOW, now);
+        this.history = new PoolHistoryRing(historyOptions.interval(), historyOptions.length(), nanoClock, epochMillisClock, acquireWait.buckets());
     }
 
     /** The recorders of one new connection; give them back with {@link #connectionClosed}. */
@@ -76,6 +86,36 @@ public final class PoolMetricsRecorder implements PoolRecorder {
             closed.put(reason, closedByReason.get(reason.ordinal()));
         }
         return new PoolMetrics(stats, closed, backendErrors.get(), acquireWait.summary(now), timeInUse.summary(now), openTime.summary(now));
+    }
+
+    /** One history sample: the pool's gauges now, and what the counters and the acquire-wait buckets moved since the last. */
+    @Override
+    public void sample(PoolStats stats) {
+        long[] closed = new long[REASONS.length];
+        for (CloseReason reason : REASONS) {
+            closed[reason.ordinal()] = closedByReason.get(reason.ordinal());
+        }
+        history.sample(stats, closed, backendErrors.get(), acquireWait.buckets());
+    }
+
+    @Override
+    public PoolHistory history() {
+        return history.history();
+    }
+
+    @Override
+    public void poolReady() {
+        history.mark(PoolMarker.Kind.READY, "");
+    }
+
+    @Override
+    public void poolCleared(Throwable cause) {
+        history.mark(PoolMarker.Kind.CLEARED, cause == null ? "requested" : cause.toString());
+    }
+
+    @Override
+    public void poolClosed() {
+        history.mark(PoolMarker.Kind.CLOSED, "");
     }
 
     /** Where one connection's borrows are timed: written only by its borrower of the moment. */

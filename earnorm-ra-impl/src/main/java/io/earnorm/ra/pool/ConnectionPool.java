@@ -2,6 +2,7 @@ package io.earnorm.ra.pool;
 
 import io.earnorm.ra.api.pool.CloseReason;
 import io.earnorm.ra.api.pool.ObservedPool;
+import io.earnorm.ra.api.pool.PoolHistory;
 import io.earnorm.ra.api.pool.PoolListener;
 import io.earnorm.ra.api.pool.PoolMetrics;
 import io.earnorm.ra.api.pool.PoolRegistry;
@@ -71,6 +72,7 @@ public final class ConnectionPool<C> implements Pool<PooledConnection<C>>, Obser
     final boolean validateOnBorrow;
     final boolean testOnReturn;
     private final ScheduledFuture<?> housekeeping;
+    final HistorySampler sampler;
 
     /** Creates a paused pool and starts its background work; {@link #init()} makes it ready. */
     public ConnectionPool(String name, Backend<C> backend, PoolConfig config, PoolListener... listeners) {
@@ -82,7 +84,8 @@ public final class ConnectionPool<C> implements Pool<PooledConnection<C>>, Obser
         this.backend = Objects.requireNonNull(backend, "backend");
         this.config = Objects.requireNonNull(config, "config");
         this.clock = Objects.requireNonNull(clock, "clock");
-        this.recorder = PoolRecorders.create(clock::nanoTime);
+        PoolRecorder.HistoryOptions history = PoolRecorder.HistoryOptions.fromSystemProperties();
+        this.recorder = listeners.recordStateChangesTo(PoolRecorders.create(clock::nanoTime, clock::currentTimeMillis, history));
         initialListeners.forEach(listeners::add);
         this.acquireTimeoutNanos = config.acquireTimeout().toNanos();
         this.validationTimeoutNanos = config.validationTimeout().toNanos();
@@ -94,7 +97,7 @@ public final class ConnectionPool<C> implements Pool<PooledConnection<C>>, Obser
 
         this.executor = PoolThreads.executor(name, config.maxConnecting());
         this.opener = new Opener<>(this, config);
-        this.lifecycle = new Lifecycle(name, listeners, executor, config.probeInterval().toNanos(), this::probeQuietly);
+        this.lifecycle = new Lifecycle(name, listeners, executor, config.probeInterval().toNanos(), opener::probeQuietly);
         this.housekeeper = new Housekeeper<>(this, config);
         this.async = new AsyncAcquire<>(this);
         this.blocking = new BlockingAcquire<>(this);
@@ -103,6 +106,7 @@ public final class ConnectionPool<C> implements Pool<PooledConnection<C>>, Obser
         this.validator = new Validator<>(this);
         long period = Housekeeper.periodNanos(config);
         this.housekeeping = executor.scheduleWithFixedDelay(housekeeper::runQuietly, period, period, TimeUnit.NANOSECONDS);
+        this.sampler = new HistorySampler(this, executor, history);
 
         LOG.log(Level.INFO, () -> "pool '" + name + "' created for " + backend.type() + " at " + backend.describe() + " (" + config + ")");
         this.listeners.poolCreated(name, config.toString());
@@ -279,6 +283,7 @@ public final class ConnectionPool<C> implements Pool<PooledConnection<C>>, Obser
             return;
         }
         housekeeping.cancel(false);
+        sampler.stop();
         queue.failAll(() -> errors.closed());
         closer.closeIdleNow();
         // Opens already running finish, see the pool closed and close what they opened.
@@ -301,6 +306,11 @@ public final class ConnectionPool<C> implements Pool<PooledConnection<C>>, Obser
     @Override
     public PoolMetrics metrics() {
         return recorder.snapshot(stats());
+    }
+
+    @Override
+    public PoolHistory history() {
+        return recorder.history();
     }
 
     @Override
@@ -375,16 +385,6 @@ public final class ConnectionPool<C> implements Pool<PooledConnection<C>>, Obser
         LOG.log(Level.INFO, () -> "pool '" + name + "' is ready: " + backend.type() + " at " + backend.describe());
         opener.refillNow();
         opener.fill();
-    }
-
-    private void probeQuietly() {
-        try {
-            if (lifecycle.state() == PoolState.PAUSED) {
-                opener.probe();
-            }
-        } catch (RuntimeException | LinkageError e) {
-            LOG.log(Level.WARNING, "pool '" + name + "': probe failed unexpectedly", e);
-        }
     }
 
     /** One housekeeping pass, for tests. */

@@ -20,6 +20,14 @@ final class Listeners {
     private static final PoolListener[] NONE = new PoolListener[0];
 
     private volatile PoolListener[] listeners = NONE;
+    /** Told of the pool's state changes only (never of a borrow), for the history's markers. */
+    private volatile PoolRecorder stateRecorder = PoolRecorders.NONE;
+
+    /** Tells {@code recorder} of every state change from now on; returns it. */
+    PoolRecorder recordStateChangesTo(PoolRecorder recorder) {
+        stateRecorder = Objects.requireNonNull(recorder, "recorder");
+        return recorder;
+    }
 
     synchronized void add(PoolListener listener) {
         Objects.requireNonNull(listener, "listener");
@@ -46,14 +54,17 @@ final class Listeners {
     }
 
     void poolReady(String pool) {
+        stateRecorder.poolReady();
         each(l -> l.poolReady(pool));
     }
 
     void poolCleared(String pool, int generation, Throwable cause) {
+        stateRecorder.poolCleared(cause);
         each(l -> l.poolCleared(pool, generation, cause));
     }
 
     void poolClosed(String pool) {
+        stateRecorder.poolClosed();
         each(l -> l.poolClosed(pool));
     }
 

@@ -2,6 +2,7 @@ package io.earnorm.ra.pool;
 
 import io.earnorm.ra.api.pool.CloseReason;
 import io.earnorm.ra.api.pool.ConnectionOpenException;
+import io.earnorm.ra.api.pool.PoolState;
 
 import java.lang.System.Logger.Level;
 import java.util.Set;
@@ -96,6 +97,17 @@ final class Opener<C> {
             if (!start(false)) {
                 return;
             }
+        }
+    }
+
+    /** The probe of a paused pool, run by its {@link Lifecycle}: never throws. */
+    void probeQuietly() {
+        try {
+            if (pool.lifecycle.state() == PoolState.PAUSED) {
+                probe();
+            }
+        } catch (RuntimeException | LinkageError e) {
+            LOG.log(Level.WARNING, "pool '" + pool.name + "': probe failed unexpectedly", e);
         }
     }
 

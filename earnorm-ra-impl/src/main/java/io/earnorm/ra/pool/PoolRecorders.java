@@ -24,8 +24,8 @@ final class PoolRecorders {
     private PoolRecorders() {
     }
 
-    static PoolRecorder create(LongSupplier nanoClock) {
-        return FACTORY.create(nanoClock);
+    static PoolRecorder create(LongSupplier nanoClock, LongSupplier epochMillisClock, PoolRecorder.HistoryOptions history) {
+        return FACTORY.create(nanoClock, epochMillisClock, history);
     }
 
     private static PoolRecorder.Factory find() {
@@ -37,7 +37,7 @@ final class PoolRecorders {
         } catch (ServiceConfigurationError e) {
             LOG.log(System.Logger.Level.WARNING, "no pool metrics: the pool recorder could not be loaded", e);
         }
-        return clock -> NONE;
+        return (clock, wallClock, history) -> NONE;
     }
 
     /** Records nothing; its snapshot has the stats, zero counts and empty timings. */

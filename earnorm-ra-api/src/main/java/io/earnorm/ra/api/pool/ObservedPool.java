@@ -20,6 +20,15 @@ public interface ObservedPool {
 
     PoolMetrics metrics();
 
+    /**
+     * The pool's recent past: one sample per interval (by default every 5 s over the last hour),
+     * oldest first, and the moments it was cleared, paused or resumed. Recorded by a pool thread,
+     * off the borrow path; {@link PoolHistory#EMPTY} for a pool that keeps none.
+     */
+    default PoolHistory history() {
+        return PoolHistory.EMPTY;
+    }
+
     /** Adds a listener of this pool's events; it is called on the pool's threads and must not block. */
     void addListener(PoolListener listener);
 

@@ -1,5 +1,6 @@
 package io.earnorm.ra.api.pool;
 
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -60,6 +61,43 @@ public interface PoolMXBean {
     double getTimeInUseP99Millis();
 
     double getOpenTimeP99Millis();
+
+    /**
+     * The pool's {@link PoolHistory} samples, oldest first: one composite per interval (JMX
+     * clients show them as a table). Times are epoch milliseconds, durations milliseconds.
+     */
+    List<HistorySample> getHistory();
+
+    /** The pool's state changes of the {@link PoolHistory}, oldest first. */
+    List<HistoryMarker> getHistoryMarkers();
+
+    /** The time between two history samples, in milliseconds. */
+    long getHistoryIntervalMillis();
+
+    /**
+     * One {@link PoolSample} in types every JMX client reads (an MXBean maps it to a
+     * {@code CompositeData}).
+     */
+    record HistorySample(long atEpochMillis, double intervalMillis, String state, int open, int inUse, int idle, int waiting,
+                         int maxSize, long acquires, long timeouts, long errors, double acquireP50Millis, double acquireP99Millis,
+                         long opened, long closedStale, long closedIdle, long closedExpired, long closedError, long closedPoolClosed) {
+
+        public static HistorySample of(PoolSample s) {
+            Map<CloseReason, Long> c = s.closedByReason();
+            return new HistorySample(s.at().toEpochMilli(), s.interval().toNanos() / 1e6, s.state().name(), s.open(), s.inUse(), s.idle(),
+                    s.waiting(), s.maxSize(), s.acquires(), s.timeouts(), s.errors(), s.acquireP50().toNanos() / 1e6,
+                    s.acquireP99().toNanos() / 1e6, s.opened(), c.getOrDefault(CloseReason.STALE, 0L), c.getOrDefault(CloseReason.IDLE, 0L),
+                    c.getOrDefault(CloseReason.EXPIRED, 0L), c.getOrDefault(CloseReason.ERROR, 0L), c.getOrDefault(CloseReason.POOL_CLOSED, 0L));
+        }
+    }
+
+    /** One {@link PoolMarker} in JMX types. */
+    record HistoryMarker(long atEpochMillis, String kind, String detail) {
+
+        public static HistoryMarker of(PoolMarker m) {
+            return new HistoryMarker(m.at().toEpochMilli(), m.kind().name(), m.detail());
+        }
+    }
 
     /** Retires every connection and pauses the pool until the server answers a probe (a flush). */
     void clear();
