@@ -6,6 +6,7 @@ import io.earnorm.ra.api.pool.PoolState;
 import io.earnorm.ra.pool.Backend;
 import io.earnorm.ra.pool.ConnectionPool;
 import io.earnorm.ra.pool.PoolConfig;
+import io.earnorm.ra.pool.PoolRecorder;
 import io.earnorm.ra.pool.PooledConnection;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -14,6 +15,7 @@ import javax.management.JMX;
 import javax.management.MBeanServer;
 import javax.management.MBeanServerFactory;
 import javax.management.ObjectName;
+import javax.management.openmbean.CompositeData;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -62,6 +64,31 @@ class JmxExporterTest {
     }
 
     @Test
+    void theHistoryIsReadableAsCompositeDataByAnyJmxClient() throws Exception {
+        ConnectionPool<Object> pool = pool("history");
+        registry.register(pool);
+        JmxExporter exporter = JmxExporter.start(registry, server);
+        ObjectName name = exporter.nameOf(pool);
+        pool.acquire().close();
+        pool.clear();
+        // The pool's own sampler takes the samples (every 50 ms here, see pool()).
+        await().atMost(Duration.ofSeconds(10)).until(() -> ((CompositeData[]) server.getAttribute(name, "History")).length >= 2);
+
+        CompositeData[] samples = (CompositeData[]) server.getAttribute(name, "History");
+        assertThat(samples[0].getCompositeType().keySet()).contains("atEpochMillis", "state", "open", "inUse", "idle", "waiting",
+                "acquires", "timeouts", "errors", "acquireP50Millis", "acquireP99Millis", "opened", "closedStale", "closedError");
+        assertThat(java.util.Arrays.stream(samples).mapToLong(s -> (Long) s.get("acquires")).sum()).isEqualTo(1);
+        assertThat(java.util.Arrays.stream(samples).mapToLong(s -> (Long) s.get("opened")).sum()).isEqualTo(1);
+        CompositeData[] markers = (CompositeData[]) server.getAttribute(name, "HistoryMarkers");
+        assertThat(markers).extracting(m -> m.get("kind")).containsExactly("READY", "CLEARED");
+        assertThat(markers[1].get("detail")).isEqualTo("requested");
+        assertThat(server.getAttribute(name, "HistoryIntervalMillis")).isEqualTo(50L);
+        PoolMXBean bean = JMX.newMXBeanProxy(server, name, PoolMXBean.class);
+        assertThat(bean.getHistory()).extracting(PoolMXBean.HistorySample::maxSize).containsOnly(3);
+        exporter.close();
+    }
+
+    @Test
     void poolsOfTheSameNameGetAnInstanceKeyAndCloseUnregistersThemAll() throws Exception {
         JmxExporter exporter = JmxExporter.start(registry, server);
         ConnectionPool<Object> first = pool("twin");
@@ -80,8 +107,14 @@ class JmxExporterTest {
     }
 
     private ConnectionPool<Object> pool(String name) {
-        ConnectionPool<Object> pool = new ConnectionPool<>(name, new NothingBackend(),
-                PoolConfig.builder().minSize(0).maxSize(3).probeInterval(Duration.ofSeconds(30)).build());
+        System.setProperty(PoolRecorder.HistoryOptions.INTERVAL_PROPERTY, "50ms");
+        ConnectionPool<Object> pool;
+        try {
+            pool = new ConnectionPool<>(name, new NothingBackend(),
+                    PoolConfig.builder().minSize(0).maxSize(3).probeInterval(Duration.ofSeconds(30)).build());
+        } finally {
+            System.clearProperty(PoolRecorder.HistoryOptions.INTERVAL_PROPERTY);
+        }
         pools.add(pool);
         pool.ready();
         return pool;
