@@ -31,6 +31,9 @@
  *       (reported closed at once, socket closed on a pool thread).</li>
  *   <li>{@code PoolErrors}, {@code PoolCounters}, {@code PoolOptions}: error text with figures;
  *       counters and the stats snapshot; option parsing by name.</li>
+ *   <li>{@code HistorySampler}: hands the stats snapshot to the {@code PoolRecorder} every history
+ *       interval, on a pool thread; the recorder keeps the ring. The recorder also hears the state
+ *       changes (ready, cleared, closed) for the history's markers, but nothing of a borrow.</li>
  * </ul>
  *
  * <p>Choices the design left open, and what was chosen:

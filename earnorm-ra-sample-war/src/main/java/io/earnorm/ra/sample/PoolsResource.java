@@ -2,6 +2,9 @@ package io.earnorm.ra.sample;
 
 import io.earnorm.ra.api.pool.LatencySummary;
 import io.earnorm.ra.api.pool.ObservedPool;
+import io.earnorm.ra.api.pool.PoolHistory;
+import io.earnorm.ra.api.pool.PoolMarker;
+import io.earnorm.ra.api.pool.PoolSample;
 import io.earnorm.ra.api.pool.PoolMetrics;
 import io.earnorm.ra.api.pool.PoolRegistry;
 import io.earnorm.ra.api.pool.PoolStats;
@@ -9,16 +12,20 @@ import jakarta.json.Json;
 import jakarta.json.JsonArray;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObject;
+import jakarta.json.JsonObjectBuilder;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
 
 import java.time.Duration;
 
 /**
  * {@code /api/pools}: every pool of the resource adapter as the pool page ({@code pools.html})
- * draws it. Addresses are the pools' own, with passwords masked.
+ * draws it. Addresses are the pools' own, with passwords masked. {@code /api/pools/{name}/history}:
+ * one pool's history, samples and state-change markers oldest first.
  */
 @Path("pools")
 @Produces(MediaType.APPLICATION_JSON)
@@ -31,6 +38,56 @@ public class PoolsResource {
             all.add(describe(pool));
         }
         return all.build();
+    }
+
+    /** One pool's {@link PoolHistory}; 404 with the names of the pools there are when none has this name. */
+    @GET
+    @Path("{name}/history")
+    public Response history(@PathParam("name") String name) {
+        return PoolRegistry.global().pool(name)
+                .map(pool -> Response.ok(history(pool)).build())
+                .orElseGet(() -> Response.status(Response.Status.NOT_FOUND).type(MediaType.APPLICATION_JSON)
+                        .entity(Json.createObjectBuilder().add("error", "no pool named '" + name + "'; the pools are "
+                                + PoolRegistry.global().pools().stream().map(ObservedPool::name).toList()).build())
+                        .build());
+    }
+
+    private static JsonObject history(ObservedPool pool) {
+        PoolHistory h = pool.history();
+        JsonArrayBuilder samples = Json.createArrayBuilder();
+        for (PoolSample s : h.samples()) {
+            JsonObjectBuilder closed = Json.createObjectBuilder();
+            s.closedByReason().entrySet().stream().sorted(java.util.Map.Entry.comparingByKey())
+                    .forEach(e -> closed.add(e.getKey().name(), e.getValue()));
+            samples.add(Json.createObjectBuilder()
+                    .add("at", s.at().toString())
+                    .add("intervalMs", millis(s.interval()))
+                    .add("state", s.state().name())
+                    .add("open", s.open())
+                    .add("inUse", s.inUse())
+                    .add("idle", s.idle())
+                    .add("waiting", s.waiting())
+                    .add("maxSize", s.maxSize())
+                    .add("acquires", s.acquires())
+                    .add("timeouts", s.timeouts())
+                    .add("errors", s.errors())
+                    .add("acquireP50Ms", millis(s.acquireP50()))
+                    .add("acquireP99Ms", millis(s.acquireP99()))
+                    .add("opened", s.opened())
+                    .add("closed", closed));
+        }
+        JsonArrayBuilder markers = Json.createArrayBuilder();
+        for (PoolMarker m : h.markers()) {
+            markers.add(Json.createObjectBuilder().add("at", m.at().toString()).add("kind", m.kind().name()).add("detail", m.detail()));
+        }
+        return Json.createObjectBuilder()
+                .add("name", pool.name())
+                .add("backend", pool.backendType())
+                .add("intervalMs", h.interval().toMillis())
+                .add("capacity", h.capacity())
+                .add("samples", samples)
+                .add("markers", markers)
+                .build();
     }
 
     private static JsonObject describe(ObservedPool pool) {

@@ -14,6 +14,7 @@ import java.net.URL;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.function.Predicate;
@@ -33,7 +34,9 @@ class ObservabilityIT {
 
     @Deployment(testable = false)
     static WebArchive deployment() {
-        return SampleDeployment.application().addClasses(FlakyRedisDefinition.class, MBeansResource.class);
+        // A history sample every 250 ms instead of 5 s, so that the history test does not wait long.
+        return SampleDeployment.application(Map.of("io.earnorm.ra.pool.historyInterval", "250ms"))
+                .addClasses(FlakyRedisDefinition.class, MBeansResource.class);
     }
 
     @ArquillianResource
@@ -106,6 +109,46 @@ class ObservabilityIT {
                 .anyMatch(n -> n.contains("name=\"sample-ledger") && n.contains("backend=\"postgresql\""));
         assertThat(api.get("api/it/mbeans/sample-users/MaxSize").body()).isEqualTo("10");
         assertThat(api.get("api/it/mbeans/sample-users/State").body()).isEqualTo("READY");
+    }
+
+    @Test
+    void eachPoolHasAHistoryOfSamplesAndMarkersAndAnUnknownPoolIsA404() throws InterruptedException {
+        String client = "it-" + UUID.randomUUID();
+        Api.Reply created = api.post("api/users", "{\"name\": \"History Hal\", \"email\": \"" + client + "@example.com\"}", client);
+        assertThat(created.status()).as(created.toString()).isEqualTo(201);
+        String id = created.json().asJsonObject().getString("id");
+        for (int i = 0; i < 5; i++) {
+            assertThat(api.get("api/users/" + id).status()).isEqualTo(200);
+        }
+        String users = pool("sample-users").getString("name");
+        String path = "api/pools/" + java.net.URLEncoder.encode(users, java.nio.charset.StandardCharsets.UTF_8).replace("+", "%20") + "/history";
+
+        // Borrows count in the sample of the interval in which they ended: wait for one that shows them.
+        await("a history sample with the borrows", () -> samples(path).stream().mapToLong(s -> s.getJsonNumber("acquires").longValue()).sum() >= 2);
+        JsonObject history = api.get(path).json().asJsonObject();
+        assertThat(history.getString("name")).isEqualTo(users);
+        assertThat(history.getString("backend")).isEqualTo("mongodb");
+        assertThat(history.getJsonNumber("intervalMs").longValue()).isEqualTo(250);
+        assertThat(history.getInt("capacity")).isEqualTo(720);
+        List<JsonObject> samples = history.getJsonArray("samples").getValuesAs(JsonObject.class);
+        assertThat(samples).isNotEmpty().allSatisfy(s -> {
+            assertThat(s.getInt("maxSize")).isEqualTo(10);
+            assertThat(s.getString("state")).isEqualTo("READY");
+            assertThat(s.getJsonObject("closed").keySet()).contains("STALE", "IDLE", "EXPIRED", "ERROR", "POOL_CLOSED");
+        });
+        assertThat(samples).extracting(s -> Instant.parse(s.getString("at"))).isSorted();
+        assertThat(samples.stream().mapToLong(s -> s.getJsonNumber("opened").longValue()).sum()).isGreaterThanOrEqualTo(1);
+        assertThat(history.getJsonArray("markers").getValuesAs(JsonObject.class)).extracting(m -> m.getString("kind")).contains("READY");
+
+        Api.Reply unknown = api.get("api/pools/no-such-pool/history");
+        assertThat(unknown.status()).isEqualTo(404);
+        assertThat(unknown.json().asJsonObject().getString("error")).contains("no pool named 'no-such-pool'", users);
+    }
+
+    private List<JsonObject> samples(String historyPath) {
+        Api.Reply reply = api.get(historyPath);
+        assertThat(reply.status()).as(reply.toString()).isEqualTo(200);
+        return reply.json().asJsonObject().getJsonArray("samples").getValuesAs(JsonObject.class);
     }
 
     private JsonObject pool(String name) {

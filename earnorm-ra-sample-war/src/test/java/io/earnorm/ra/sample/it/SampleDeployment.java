@@ -24,6 +24,12 @@ final class SampleDeployment {
         return packaged();
     }
 
+    /** The sample application alone, on a server booted with a test's own system properties. */
+    static WebArchive application(Map<String, String> extraProperties) {
+        PayaraBackends.publish(extraProperties, "");
+        return packaged();
+    }
+
     /** The sample application with test classes, on a server booted with a test's own system properties and post-boot commands. */
     static WebArchive withTests(Map<String, String> extraProperties, String extraCommands, Class<?>... classes) {
         PayaraBackends.publish(extraProperties, extraCommands);
