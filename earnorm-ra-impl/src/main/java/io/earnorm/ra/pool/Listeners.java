@@ -29,6 +29,15 @@ final class Listeners {
         return recorder;
     }
 
+    /** A state change for the recorder; like a listener's, its failure is logged and cannot stop the change. */
+    private void recordState(Consumer<PoolRecorder> change) {
+        try {
+            change.accept(stateRecorder);
+        } catch (RuntimeException e) {
+            LOG.log(System.Logger.Level.WARNING, "the pool recorder failed on a state change; the history misses a marker", e);
+        }
+    }
+
     synchronized void add(PoolListener listener) {
         Objects.requireNonNull(listener, "listener");
         PoolListener[] next = Arrays.copyOf(listeners, listeners.length + 1);
@@ -54,17 +63,17 @@ final class Listeners {
     }
 
     void poolReady(String pool) {
-        stateRecorder.poolReady();
+        recordState(PoolRecorder::poolReady);
         each(l -> l.poolReady(pool));
     }
 
     void poolCleared(String pool, int generation, Throwable cause) {
-        stateRecorder.poolCleared(cause);
+        recordState(r -> r.poolCleared(cause));
         each(l -> l.poolCleared(pool, generation, cause));
     }
 
     void poolClosed(String pool) {
-        stateRecorder.poolClosed();
+        recordState(PoolRecorder::poolClosed);
         each(l -> l.poolClosed(pool));
     }
 

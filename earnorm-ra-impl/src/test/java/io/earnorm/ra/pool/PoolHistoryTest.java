@@ -105,6 +105,37 @@ class PoolHistoryTest extends PoolFixture {
     }
 
     @Test
+    void aRecorderThatFailsOnAStateChangeNeitherStopsTheChangeNorSilencesTheListeners() {
+        Listeners listeners = new Listeners();
+        RecordingListener heard = new RecordingListener();
+        listeners.add(heard);
+        listeners.recordStateChangesTo(new PoolRecorder() {
+            @Override
+            public ConnectionRecorder connectionOpened(long openNanos) {
+                return (wait, held) -> { };
+            }
+
+            @Override
+            public void connectionClosed(ConnectionRecorder connection, CloseReason reason) {
+            }
+
+            @Override
+            public io.earnorm.ra.api.pool.PoolMetrics snapshot(io.earnorm.ra.api.pool.PoolStats stats) {
+                throw new UnsupportedOperationException();
+            }
+
+            @Override
+            public void poolCleared(Throwable cause) {
+                throw new IllegalStateException("recorder bug");
+            }
+        });
+
+        listeners.poolCleared("p", 0, null);
+
+        assertThat(heard.count("poolCleared")).isEqualTo(1);
+    }
+
+    @Test
     void historyOptionsComeFromSystemPropertiesAndABadValueFallsBackToTheDefaults() {
         String interval = PoolRecorder.HistoryOptions.INTERVAL_PROPERTY;
         String length = PoolRecorder.HistoryOptions.LENGTH_PROPERTY;
