@@ -27,24 +27,30 @@ import java.util.Map;
 import java.util.UUID;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 /**
  * The pool page in a real browser: headless Chromium (Debian's {@code chromium} and
  * {@code chromium-driver}, which {@code .ci/prepare-machine} installs) loads {@code pools.html}
  * from the running application; the figures it shows for a pool must be the pool's, and a
- * screenshot is left at {@code target/pool-page.png}.
+ * screenshot is left at {@code target/pool-page.png}. Then a Redis server of the test's own is
+ * stopped and started again: the pool's history charts must show the clear (a CLEARED marker), the
+ * recovery after it (a READY marker) and the in-use series ({@code target/pool-page-outage.png}).
  */
 @ExtendWith(ArquillianExtension.class)
 @RunAsClient
 class PoolPageIT {
 
     private static final Path CHROMIUM = Path.of(System.getProperty("earnorm.chromium", "/usr/bin/chromium"));
+    private static final Duration PATIENCE = Duration.ofSeconds(60);
     private static final Path CHROMEDRIVER = Path.of(System.getProperty("earnorm.chromedriver", "/usr/bin/chromedriver"));
 
     @Deployment(testable = false)
     static WebArchive deployment() {
-        return SampleDeployment.application();
+        // A history sample every 250 ms instead of 5 s, so that the charts fill without a long wait.
+        return SampleDeployment.application(Map.of("io.earnorm.ra.pool.historyInterval", "250ms"))
+                .addClasses(FlakyRedisDefinition.class);
     }
 
     @ArquillianResource
@@ -52,18 +58,12 @@ class PoolPageIT {
 
     @Test
     void thePageShowsEachPoolWithTheFiguresOfItsStats() throws IOException {
-        assumeTrue(Files.isExecutable(CHROMIUM) && Files.isExecutable(CHROMEDRIVER),
-                "needs " + CHROMIUM + " and " + CHROMEDRIVER + " (apt-get install chromium chromium-driver; .ci/prepare-machine does)");
         Api api = new Api(deployed);
         String client = "page-" + UUID.randomUUID();
         assertThat(api.post("api/users", "{\"name\": \"Page Paul\", \"email\": \"" + client + "@example.com\"}", client).status()).isEqualTo(201);
 
-        ChromeDriverService service = new ChromeDriverService.Builder().usingDriverExecutable(CHROMEDRIVER.toFile()).usingAnyFreePort().build();
-        ChromeOptions options = new ChromeOptions().setBinary(CHROMIUM.toFile())
-                .addArguments("--headless=new", "--no-sandbox", "--disable-dev-shm-usage", "--window-size=1200,600");
-        ChromeDriver browser = new ChromeDriver(service, options);
+        ChromeDriver browser = browser();
         try {
-            browser.get(deployed.toString().replaceFirst("//[^/:]+:", "//127.0.0.1:") + "pools.html");
             WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(30));
             wait.until(b -> b.findElements(By.cssSelector(".pool")).size() >= 3);
 
@@ -81,14 +81,74 @@ class PoolPageIT {
                 assertThat((String) row.get("cls")).doesNotContain("paused");
                 assertThat((String) row.get("text")).contains(stats.getString("backend"), "acquire p50");
             }
-            File shot = browser.getScreenshotAs(OutputType.FILE);
-            Path target = Path.of(System.getProperty("earnorm.screenshots", "target"), "pool-page.png");
-            Files.createDirectories(target.getParent());
-            Files.copy(shot.toPath(), target, StandardCopyOption.REPLACE_EXISTING);
-            assertThat(Files.size(target)).isPositive();
+            screenshot(browser, "pool-page.png");
         } finally {
             browser.quit();
         }
+    }
+
+    @Test
+    void theChartsOfAPoolShowItsOutageAndItsRecovery() throws IOException {
+        Api api = new Api(deployed);
+        assertThat(api.get("api/it/flaky-redis").status()).isEqualTo(200);
+        ChromeDriver browser = browser();
+        try {
+            FlakyRedis.server().stop();
+            try {
+                await("the pool paused").atMost(PATIENCE).until(() -> {
+                    api.get("api/it/flaky-redis"); // the failed open clears and pauses the pool
+                    return "PAUSED".equals(poolFromApi(api, FlakyRedisDefinition.POOL_NAME).getString("state"));
+                });
+            } finally {
+                FlakyRedis.server().start();
+            }
+            await("the pool ready again").atMost(PATIENCE).until(() -> api.get("api/it/flaky-redis").status() == 200);
+
+            // The page redraws every 2 s from /api/pools/{name}/history; read one pool's charts in one script.
+            await("the charts with the outage and the recovery").atMost(PATIENCE).untilAsserted(() -> {
+                @SuppressWarnings("unchecked")
+                Map<String, Object> charts = (Map<String, Object>) browser.executeScript(
+                        "const svg = document.querySelector('svg.history-inuse[data-pool^=\"' + arguments[0] + '\"]');"
+                        + "if (!svg) return null;"
+                        + "const at = cls => [...svg.querySelectorAll('line.' + cls)].map(l => Date.parse(l.dataset.at));"
+                        + "return {cleared: at('marker-cleared'), ready: at('marker-ready'),"
+                        + " points: svg.querySelector('polyline.s-inuse').points.numberOfItems,"
+                        + " charts: document.querySelectorAll('svg.chart[data-pool^=\"' + arguments[0] + '\"]').length};",
+                        FlakyRedisDefinition.POOL_NAME);
+                assertThat(charts).as("the in-use chart of %s", FlakyRedisDefinition.POOL_NAME).isNotNull();
+                assertThat(((Number) charts.get("charts")).intValue()).as("in use, acquire wait, events").isEqualTo(3);
+                assertThat(((Number) charts.get("points")).longValue()).as("points of the in-use series").isPositive();
+                @SuppressWarnings("unchecked")
+                List<Number> cleared = (List<Number>) charts.get("cleared");
+                @SuppressWarnings("unchecked")
+                List<Number> ready = (List<Number>) charts.get("ready");
+                assertThat(cleared).as("CLEARED markers").isNotEmpty();
+                long firstCleared = cleared.stream().mapToLong(Number::longValue).min().orElseThrow();
+                assertThat(ready).as("a READY marker after the CLEARED one").anyMatch(t -> t.longValue() > firstCleared);
+            });
+            screenshot(browser, "pool-page-outage.png");
+        } finally {
+            browser.quit();
+        }
+    }
+
+    private ChromeDriver browser() {
+        assumeTrue(Files.isExecutable(CHROMIUM) && Files.isExecutable(CHROMEDRIVER),
+                "needs " + CHROMIUM + " and " + CHROMEDRIVER + " (apt-get install chromium chromium-driver; .ci/prepare-machine does)");
+        ChromeDriverService service = new ChromeDriverService.Builder().usingDriverExecutable(CHROMEDRIVER.toFile()).usingAnyFreePort().build();
+        ChromeOptions options = new ChromeOptions().setBinary(CHROMIUM.toFile())
+                .addArguments("--headless=new", "--no-sandbox", "--disable-dev-shm-usage", "--window-size=1200,900");
+        ChromeDriver browser = new ChromeDriver(service, options);
+        browser.get(deployed.toString().replaceFirst("//[^/:]+:", "//127.0.0.1:") + "pools.html");
+        return browser;
+    }
+
+    private static void screenshot(ChromeDriver browser, String name) throws IOException {
+        File shot = browser.getScreenshotAs(OutputType.FILE);
+        Path target = Path.of(System.getProperty("earnorm.screenshots", "target"), name);
+        Files.createDirectories(target.getParent());
+        Files.copy(shot.toPath(), target, StandardCopyOption.REPLACE_EXISTING);
+        assertThat(Files.size(target)).isPositive();
     }
 
     private static JsonObject poolFromApi(Api api, String name) {
