@@ -9,6 +9,7 @@ import org.jboss.shrinkwrap.api.spec.WebArchive;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.openqa.selenium.By;
+import org.openqa.selenium.Dimension;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
@@ -127,6 +128,21 @@ class PoolPageIT {
                 assertThat(ready).as("a READY marker after the CLEARED one").anyMatch(t -> t.longValue() > firstCleared);
             });
             screenshot(browser, "pool-page-outage.png");
+
+            // On a phone's width: nothing wider than the window, the charts one under the other.
+            browser.manage().window().setSize(new Dimension(400, 900));
+            await("the page laid out for a phone").atMost(PATIENCE).untilAsserted(() -> {
+                @SuppressWarnings("unchecked")
+                Map<String, Object> layout = (Map<String, Object>) browser.executeScript(
+                        "const c = [...document.querySelectorAll('svg.chart[data-pool^=\"' + arguments[0] + '\"]')]"
+                        + ".map(e => e.getBoundingClientRect());"
+                        + "return {overflow: document.documentElement.scrollWidth - window.innerWidth,"
+                        + " stacked: c.length === 3 && c[0].bottom <= c[1].top && c[1].bottom <= c[2].top,"
+                        + " widest: Math.max(...c.map(r => r.right))};", FlakyRedisDefinition.POOL_NAME);
+                assertThat(((Number) layout.get("overflow")).doubleValue()).as("horizontal overflow").isLessThanOrEqualTo(0);
+                assertThat(layout.get("stacked")).as("charts one under the other").isEqualTo(true);
+            });
+            screenshot(browser, "pool-page-phone.png");
         } finally {
             browser.quit();
         }
