@@ -360,7 +360,7 @@ public final class ConnectionPool<C> implements Pool<PooledConnection<C>>, Obser
     }
 
     boolean isStale(PoolEntry<C> e) {
-        return Lifetimes.isStale(e, lifecycle.generation()) || Lifetimes.pastMaxLifetime(e, clock.nanoTime());
+        return Lifetimes.returnReason(e, lifecycle.generation(), clock.nanoTime()) != null;
     }
 
     RuntimeException handleEnded(PoolEntry<C> e, long borrowState) {

@@ -197,18 +197,19 @@ final class Opener<C> {
 
     /** A failed open: a server-down error clears the pool first (poolCleared), then the connection is reported closed. */
     private void failed(Opening o, Throwable t, boolean probing) {
+        boolean serverDown = !probing && pool.backend.isServerUnavailable(t);
         if (probing) {
             LOG.log(Level.DEBUG, () -> "pool '" + pool.name + "': " + pool.backend.type() + " at " + pool.backend.describe() + " still unavailable: " + t);
         } else {
             refillNotBefore = pool.clock.nanoTime() + probeNanos;
-            if (pool.backend.isServerUnavailable(t)) {
+            if (serverDown) {
                 pool.clear(t, false, o.generation);
             }
         }
         pool.counters.closed.increment();
         pool.recorder.connectionClosed(null, CloseReason.ERROR);
         pool.listeners.connectionClosed(pool.name, o.id, CloseReason.ERROR, t);
-        if (!probing && !pool.backend.isServerUnavailable(t)) {
+        if (!probing && !serverDown) {
             LOG.log(Level.WARNING, () -> "pool '" + pool.name + "' could not open a connection to " + pool.backend.type() + " at "
                     + pool.backend.describe() + ": " + t);
             pool.queue.failOldest(new ConnectionOpenException(pool.name, "could not open a connection to " + pool.backend.type() + " at "

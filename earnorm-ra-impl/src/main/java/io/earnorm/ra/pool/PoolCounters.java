@@ -32,7 +32,7 @@ final class PoolCounters {
                 idleSum += Math.max(0, now - e.lastUsedNanos);
             }
             lifeSum += Math.max(0, now - e.createdNanos);
-            if (Lifetimes.isStale(e, gen) || Lifetimes.pastMaxLifetime(e, now)) {
+            if (Lifetimes.returnReason(e, gen, now) != null) {
                 stale++;
             }
         }

@@ -1,6 +1,7 @@
 package io.earnorm.ra.bench.backend;
 
 import org.openjdk.jmh.annotations.Mode;
+import org.openjdk.jmh.results.Result;
 import org.openjdk.jmh.results.RunResult;
 import org.openjdk.jmh.results.format.ResultFormatType;
 import org.openjdk.jmh.runner.Runner;
@@ -10,7 +11,9 @@ import org.openjdk.jmh.runner.options.OptionsBuilder;
 
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.regex.Pattern;
@@ -24,8 +27,13 @@ import java.util.regex.Pattern;
  */
 final class AlternatingRounds {
 
-    /** Per pair and thread count, the throughput ratio (ours / native) of each round. */
-    private final Map<String, List<Double>> ratios = new TreeMap<>();
+    /** One row of the ratio table. */
+    private record Row(BenchmarkPair pair, int threads) {
+    }
+
+    /** Per pair and thread count, the throughput ratio (ours / native) of each round; rows in the order of the other table. */
+    private final Map<Row, List<Double>> ratios = new TreeMap<>(Comparator.<Row>comparingInt(r -> BenchmarkPair.ALL.indexOf(r.pair()))
+            .thenComparingInt(Row::threads));
     private final List<RunResult> firstRound = new ArrayList<>();
 
     List<RunResult> firstRound() {
@@ -48,7 +56,7 @@ final class AlternatingRounds {
                         firstRound.add(ours);
                         firstRound.add(theirs);
                     }
-                    ratios.computeIfAbsent(key(pair, threads), k -> new ArrayList<>())
+                    ratios.computeIfAbsent(new Row(pair, threads), k -> new ArrayList<>())
                             .add(throughput(ours, threads) / throughput(theirs, threads));
                 }
             }
@@ -79,12 +87,8 @@ final class AlternatingRounds {
 
     /** Operations per millisecond from a SampleTime run: threads / mean operation time. */
     private static double throughput(RunResult run, int threads) {
-        var primary = run.getPrimaryResult();
+        Result<?> primary = run.getPrimaryResult();
         return threads * 1000.0 / ScoreUnits.micros(primary.getScore(), primary.getScoreUnit());
-    }
-
-    private static String key(BenchmarkPair pair, int threads) {
-        return String.format("%s|%s|%03d", pair.backend() + " (vs " + pair.nativePool() + ")", pair.operation(), threads);
     }
 
     /** One row per pair and thread count: each round's ratio, the median, the spread and what they say. */
@@ -92,14 +96,14 @@ final class AlternatingRounds {
         StringBuilder table = new StringBuilder()
                 .append("| backend | operation | threads | ratio per round | median | spread | verdict |\n")
                 .append("|---|---|---:|---|---:|---:|---|\n");
-        ratios.forEach((key, values) -> {
-            String[] parts = key.split("\\|");
+        ratios.forEach((row, values) -> {
             List<Double> sorted = values.stream().sorted().toList();
             double median = sorted.size() % 2 == 1 ? sorted.get(sorted.size() / 2)
                     : (sorted.get(sorted.size() / 2 - 1) + sorted.get(sorted.size() / 2)) / 2;
             double low = sorted.get(0);
             double high = sorted.get(sorted.size() - 1);
-            table.append("| ").append(parts[0]).append(" | ").append(parts[1]).append(" | ").append(Integer.parseInt(parts[2]))
+            table.append("| ").append(row.pair().backend()).append(" (vs ").append(row.pair().nativePool()).append(") | ")
+                    .append(row.pair().operation()).append(" | ").append(row.threads())
                     .append(" | ").append(String.join(", ", values.stream().map(AlternatingRounds::format).toList()))
                     .append(" | ").append(format(median))
                     .append(" | ").append(format(low)).append(" – ").append(format(high))
@@ -124,6 +128,6 @@ final class AlternatingRounds {
     }
 
     private static String format(double value) {
-        return String.format(java.util.Locale.ROOT, "%.3f", value);
+        return String.format(Locale.ROOT, "%.3f", value);
     }
 }

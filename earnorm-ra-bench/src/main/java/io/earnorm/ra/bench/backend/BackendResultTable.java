@@ -6,6 +6,7 @@ import org.openjdk.jmh.results.IterationResult;
 import org.openjdk.jmh.results.Result;
 import org.openjdk.jmh.results.RunResult;
 import org.openjdk.jmh.util.ListStatistics;
+import org.openjdk.jmh.util.Statistics;
 
 import java.util.ArrayList;
 import java.util.Collection;
@@ -14,6 +15,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.TreeSet;
+import java.util.function.ToDoubleFunction;
 
 /**
  * Turns the results of the backend runs into one markdown table, one row per operation and thread
@@ -138,27 +140,24 @@ final class BackendResultTable {
 
         /** A percentile (0-100) of the sampled operation times, in microseconds; NaN when not run. */
         double percentile(double p) {
-            if (sampleRun == null) {
-                return Double.NaN;
-            }
-            Result<?> primary = sampleRun.getPrimaryResult();
-            return ScoreUnits.micros(primary.getStatistics().getPercentile(p), primary.getScoreUnit());
+            return sampled(stats -> stats.getPercentile(p));
         }
 
         double mean() {
-            if (sampleRun == null) {
-                return Double.NaN;
-            }
-            Result<?> primary = sampleRun.getPrimaryResult();
-            return ScoreUnits.micros(primary.getStatistics().getMean(), primary.getScoreUnit());
+            return sampled(Statistics::getMean);
         }
 
         double max() {
+            return sampled(Statistics::getMax);
+        }
+
+        /** One figure of the SampleTime samples, in microseconds; NaN when that mode was not run. */
+        private double sampled(ToDoubleFunction<Statistics> figure) {
             if (sampleRun == null) {
                 return Double.NaN;
             }
             Result<?> primary = sampleRun.getPrimaryResult();
-            return ScoreUnits.micros(primary.getStatistics().getMax(), primary.getScoreUnit());
+            return ScoreUnits.micros(figure.applyAsDouble(primary.getStatistics()), primary.getScoreUnit());
         }
 
         String distributionCells() {
