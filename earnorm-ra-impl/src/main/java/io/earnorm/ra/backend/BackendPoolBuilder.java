@@ -1,7 +1,7 @@
 package io.earnorm.ra.backend;
 
 import io.earnorm.ra.api.pool.InvalidConfigException;
-import io.earnorm.ra.pool.Durations;
+import io.earnorm.ra.pool.OptionValues;
 import io.earnorm.ra.pool.PoolConfig;
 
 import java.time.Duration;
@@ -10,9 +10,10 @@ import java.util.Set;
 import java.util.TreeSet;
 
 /**
- * The pool options every backend's builder shares, by the seed's names, plus the pool's name. A
- * backend's builder extends it with its address and credentials and reads a seed-style options
- * map through {@link #options(Map)}.
+ * The pool options every backend's builder shares (the table {@link io.earnorm.ra.pool.PoolOption},
+ * each a typed setter here and a key of {@link #options(Map)} by its Java or seed name), plus the
+ * pool's name. A backend's builder extends it with its address and credentials and reads a
+ * seed-style options map through {@link #options(Map)}.
  *
  * @param <B> the concrete builder, returned by every setter
  */
@@ -145,24 +146,17 @@ public abstract class BackendPoolBuilder<B extends BackendPoolBuilder<B>> {
 
     /** Reads a true/false option of the map: a {@code Boolean}, or the text {@code true} or {@code false} and nothing else. */
     protected static boolean flag(String key, Object value) {
-        if (value instanceof Boolean b) {
-            return b;
-        }
-        if (value instanceof String s && (s.trim().equalsIgnoreCase("true") || s.trim().equalsIgnoreCase("false"))) {
-            return Boolean.parseBoolean(s.trim());
-        }
-        throw new InvalidConfigException(key, value, key + " must be true or false (" + key + "=" + value + ")");
+        return OptionValues.trueOrFalse(key, value);
     }
 
     /** Reads a duration option of the map: a {@link Duration}, or text such as {@code 2s} or {@code 500ms}. */
     protected static Duration duration(String key, Object value) {
-        if (value instanceof Duration d) {
-            return d;
-        }
-        if (value instanceof String s) {
-            return Durations.parse(key, s);
-        }
-        throw new InvalidConfigException(key, value, key + " must be a duration such as 2s or 500ms (" + key + "=" + value + ")");
+        return OptionValues.duration(key, value);
+    }
+
+    /** Reads a whole-number option of the map: an {@code Integer}, or decimal text. */
+    protected static int wholeNumber(String key, Object value) {
+        return OptionValues.wholeNumber(key, value);
     }
 
     private static String typeOf(Object value) {

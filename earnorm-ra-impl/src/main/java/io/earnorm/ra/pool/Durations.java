@@ -15,6 +15,9 @@ import java.util.regex.Pattern;
  */
 public final class Durations {
 
+    /** What a message about a wrong duration asks for: "must be ...". */
+    static final String EXAMPLES = "a duration such as 30s, 500ms, 5m or PT30S";
+
     private static final Pattern WITH_UNIT = Pattern.compile("(\\d+)\\s*(ns|us|ms|s|m|h|d)");
 
     private Durations() {
@@ -27,7 +30,7 @@ public final class Durations {
      */
     public static Duration parse(String option, String text) {
         if (text == null || text.isBlank()) {
-            throw new InvalidConfigException(option, text, option + " must be a duration such as 30s, 500ms, 5m or PT30S (" + option + "=" + quote(text) + ")");
+            throw new InvalidConfigException(option, text, option + " must be " + EXAMPLES + " (" + option + "=" + quote(text) + ")");
         }
         String trimmed = text.trim();
         if (trimmed.equals("0")) {
@@ -37,7 +40,7 @@ public final class Durations {
             try {
                 return Duration.parse(trimmed.toUpperCase(Locale.ROOT));
             } catch (DateTimeParseException e) {
-                throw new InvalidConfigException(option, text, option + " is not an ISO-8601 duration such as PT30S (" + option + "=" + quote(text) + ")", e);
+                throw new InvalidConfigException(option, text, option + " must be an ISO-8601 duration such as PT30S (" + option + "=" + quote(text) + ")", e);
             }
         }
         if (trimmed.chars().allMatch(Character::isDigit)) {
@@ -45,7 +48,7 @@ public final class Durations {
         }
         Matcher m = WITH_UNIT.matcher(trimmed.toLowerCase(Locale.ROOT));
         if (!m.matches()) {
-            throw new InvalidConfigException(option, text, option + " must be a duration such as 30s, 500ms, 5m or PT30S (" + option + "=" + quote(text) + ")");
+            throw new InvalidConfigException(option, text, option + " must be " + EXAMPLES + " (" + option + "=" + quote(text) + ")");
         }
         long amount;
         try {

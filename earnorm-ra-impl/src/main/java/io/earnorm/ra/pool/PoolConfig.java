@@ -3,6 +3,7 @@ package io.earnorm.ra.pool;
 import io.earnorm.ra.api.pool.InvalidConfigException;
 
 import java.time.Duration;
+import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Set;
@@ -12,60 +13,20 @@ import java.util.Set;
  * builds and refuses a wrong value with an {@link InvalidConfigException} that names the option,
  * the value and the rule.
  *
- * <p>Option names follow the seed module; each also has its seed spelling ({@code min_size},
- * {@code timeout}, ...), which {@link Builder#set(String, Object)} accepts too.
- *
- * <table>
- *   <caption>Options</caption>
- *   <tr><th>option</th><th>seed name</th><th>default</th><th>meaning</th></tr>
- *   <tr><td>minSize</td><td>min_size</td><td>0</td><td>connections kept open, refilled in the background</td></tr>
- *   <tr><td>maxSize</td><td>max_size</td><td>10</td><td>hard cap on open connections (in use + idle + being opened)</td></tr>
- *   <tr><td>acquireTimeout</td><td>timeout</td><td>30s</td><td>total time an acquire may wait, validation retries included; 0 means do not wait</td></tr>
- *   <tr><td>maxLifetime</td><td>max_lifetime</td><td>30m</td><td>age at which a connection is retired (never while in use), less a jitter of up to 2.5%; 0 means no limit</td></tr>
- *   <tr><td>idleTimeout</td><td>idle_timeout</td><td>10m</td><td>idle connections above minSize are closed after this; 0 means never</td></tr>
- *   <tr><td>validateOnBorrow</td><td>validate_on_borrow</td><td>true</td><td>validate before handing out, unless used within the last 500 ms</td></tr>
- *   <tr><td>testOnReturn</td><td>test_on_return</td><td>false</td><td>validate when returned</td></tr>
- *   <tr><td>validationTimeout</td><td></td><td>5s</td><td>bound on one validation</td></tr>
- *   <tr><td>keepaliveInterval</td><td></td><td>0 (off)</td><td>validate connections idle this long in the background</td></tr>
- *   <tr><td>maxConnecting</td><td></td><td>2</td><td>connections being opened at once</td></tr>
- *   <tr><td>leakDetectionThreshold</td><td></td><td>0 (off)</td><td>report a connection held longer, with its borrower's stack</td></tr>
- *   <tr><td>probeInterval</td><td></td><td>1s</td><td>how often a paused pool tries to open a connection to turn ready again</td></tr>
- *   <tr><td>instances</td><td></td><td>1</td><td>application instances whose pools share the server; a pool warns at start when maxSize x instances exceeds what the server accepts</td></tr>
- * </table>
+ * <p>The options, their seed spellings ({@code min_size}, {@code timeout}, ...), defaults, rules
+ * and meanings are the table {@link PoolOption}; {@link Builder#set(String, Object)} accepts
+ * every spelling.
  */
 public final class PoolConfig {
 
-    /** The defaults, as the table above gives them. */
+    /** The defaults, as {@link PoolOption} gives them. */
     public static final PoolConfig DEFAULTS = builder().build();
 
-    private final int minSize;
-    private final int maxSize;
-    private final Duration acquireTimeout;
-    private final Duration maxLifetime;
-    private final Duration idleTimeout;
-    private final boolean validateOnBorrow;
-    private final boolean testOnReturn;
-    private final Duration validationTimeout;
-    private final Duration keepaliveInterval;
-    private final int maxConnecting;
-    private final Duration leakDetectionThreshold;
-    private final Duration probeInterval;
-    private final int instances;
+    /** Every option, typed as {@link PoolOption.Kind#type()} says. */
+    private final Map<PoolOption, Object> values;
 
     private PoolConfig(Builder b) {
-        this.minSize = b.minSize;
-        this.maxSize = b.maxSize;
-        this.acquireTimeout = b.acquireTimeout;
-        this.maxLifetime = b.maxLifetime;
-        this.idleTimeout = b.idleTimeout;
-        this.validateOnBorrow = b.validateOnBorrow;
-        this.testOnReturn = b.testOnReturn;
-        this.validationTimeout = b.validationTimeout;
-        this.keepaliveInterval = b.keepaliveInterval;
-        this.maxConnecting = b.maxConnecting;
-        this.leakDetectionThreshold = b.leakDetectionThreshold;
-        this.probeInterval = b.probeInterval;
-        this.instances = b.instances;
+        this.values = new EnumMap<>(b.values);
     }
 
     public static Builder builder() {
@@ -74,20 +35,9 @@ public final class PoolConfig {
 
     /** A builder that starts from this configuration. */
     public Builder toBuilder() {
-        return new Builder()
-                .minSize(minSize)
-                .maxSize(maxSize)
-                .acquireTimeout(acquireTimeout)
-                .maxLifetime(maxLifetime)
-                .idleTimeout(idleTimeout)
-                .validateOnBorrow(validateOnBorrow)
-                .testOnReturn(testOnReturn)
-                .validationTimeout(validationTimeout)
-                .keepaliveInterval(keepaliveInterval)
-                .maxConnecting(maxConnecting)
-                .leakDetectionThreshold(leakDetectionThreshold)
-                .probeInterval(probeInterval)
-                .instances(instances);
+        Builder b = new Builder();
+        b.values.putAll(values);
+        return b;
     }
 
     /**
@@ -107,85 +57,78 @@ public final class PoolConfig {
     }
 
     public int minSize() {
-        return minSize;
+        return (Integer) values.get(PoolOption.MIN_SIZE);
     }
 
     public int maxSize() {
-        return maxSize;
+        return (Integer) values.get(PoolOption.MAX_SIZE);
     }
 
     public Duration acquireTimeout() {
-        return acquireTimeout;
+        return (Duration) values.get(PoolOption.ACQUIRE_TIMEOUT);
     }
 
     public Duration maxLifetime() {
-        return maxLifetime;
+        return (Duration) values.get(PoolOption.MAX_LIFETIME);
     }
 
     public Duration idleTimeout() {
-        return idleTimeout;
+        return (Duration) values.get(PoolOption.IDLE_TIMEOUT);
     }
 
     public boolean validateOnBorrow() {
-        return validateOnBorrow;
+        return (Boolean) values.get(PoolOption.VALIDATE_ON_BORROW);
     }
 
     public boolean testOnReturn() {
-        return testOnReturn;
+        return (Boolean) values.get(PoolOption.TEST_ON_RETURN);
     }
 
     public Duration validationTimeout() {
-        return validationTimeout;
+        return (Duration) values.get(PoolOption.VALIDATION_TIMEOUT);
     }
 
     public Duration keepaliveInterval() {
-        return keepaliveInterval;
+        return (Duration) values.get(PoolOption.KEEPALIVE_INTERVAL);
     }
 
     public int maxConnecting() {
-        return maxConnecting;
+        return (Integer) values.get(PoolOption.MAX_CONNECTING);
     }
 
     public Duration leakDetectionThreshold() {
-        return leakDetectionThreshold;
+        return (Duration) values.get(PoolOption.LEAK_DETECTION_THRESHOLD);
     }
 
     public Duration probeInterval() {
-        return probeInterval;
+        return (Duration) values.get(PoolOption.PROBE_INTERVAL);
     }
 
     /** Application instances whose pools share the server; only for the start-up check of the server's connection limit. */
     public int instances() {
-        return instances;
+        return (Integer) values.get(PoolOption.INSTANCES);
+    }
+
+    /** The value of {@code option}, typed as {@link PoolOption.Kind#type()} says. */
+    public Object get(PoolOption option) {
+        return values.get(option);
     }
 
     /** Every option by its Java name, in the order of the table, with durations as text. */
     public Map<String, String> asMap() {
         Map<String, String> m = new LinkedHashMap<>();
-        m.put("minSize", Integer.toString(minSize));
-        m.put("maxSize", Integer.toString(maxSize));
-        m.put("acquireTimeout", Durations.format(acquireTimeout));
-        m.put("maxLifetime", Durations.format(maxLifetime));
-        m.put("idleTimeout", Durations.format(idleTimeout));
-        m.put("validateOnBorrow", Boolean.toString(validateOnBorrow));
-        m.put("testOnReturn", Boolean.toString(testOnReturn));
-        m.put("validationTimeout", Durations.format(validationTimeout));
-        m.put("keepaliveInterval", Durations.format(keepaliveInterval));
-        m.put("maxConnecting", Integer.toString(maxConnecting));
-        m.put("leakDetectionThreshold", Durations.format(leakDetectionThreshold));
-        m.put("probeInterval", Durations.format(probeInterval));
-        m.put("instances", Integer.toString(instances));
+        values.forEach((option, value) -> m.put(option.optionName(), option.format(value)));
         return m;
     }
 
     @Override
     public boolean equals(Object o) {
-        return o instanceof PoolConfig other && asMap().equals(other.asMap());
+        return o instanceof PoolConfig other && values.equals(other.values);
     }
 
     @Override
     public int hashCode() {
-        return asMap().hashCode();
+        return values.hashCode();
     }
 
     @Override
@@ -198,94 +141,77 @@ public final class PoolConfig {
     /** Collects options; {@link #build()} checks them all. Setters accept anything so that order never matters. */
     public static final class Builder {
 
-        private int minSize = 0;
-        private int maxSize = 10;
-        private Duration acquireTimeout = Duration.ofSeconds(30);
-        private Duration maxLifetime = Duration.ofMinutes(30);
-        private Duration idleTimeout = Duration.ofMinutes(10);
-        private boolean validateOnBorrow = true;
-        private boolean testOnReturn = false;
-        private Duration validationTimeout = Duration.ofSeconds(5);
-        private Duration keepaliveInterval = Duration.ZERO;
-        private int maxConnecting = 2;
-        private Duration leakDetectionThreshold = Duration.ZERO;
-        private Duration probeInterval = Duration.ofSeconds(1);
-        private int instances = 1;
+        private final Map<PoolOption, Object> values = new EnumMap<>(PoolOption.class);
 
         private Builder() {
+            for (PoolOption option : PoolOption.values()) {
+                values.put(option, option.defaultValue());
+            }
         }
 
         public Builder minSize(int minSize) {
-            this.minSize = minSize;
-            return this;
+            return put(PoolOption.MIN_SIZE, minSize);
         }
 
         public Builder maxSize(int maxSize) {
-            this.maxSize = maxSize;
-            return this;
+            return put(PoolOption.MAX_SIZE, maxSize);
         }
 
         public Builder acquireTimeout(Duration acquireTimeout) {
-            this.acquireTimeout = acquireTimeout;
-            return this;
+            return put(PoolOption.ACQUIRE_TIMEOUT, acquireTimeout);
         }
 
         public Builder maxLifetime(Duration maxLifetime) {
-            this.maxLifetime = maxLifetime;
-            return this;
+            return put(PoolOption.MAX_LIFETIME, maxLifetime);
         }
 
         public Builder idleTimeout(Duration idleTimeout) {
-            this.idleTimeout = idleTimeout;
-            return this;
+            return put(PoolOption.IDLE_TIMEOUT, idleTimeout);
         }
 
         public Builder validateOnBorrow(boolean validateOnBorrow) {
-            this.validateOnBorrow = validateOnBorrow;
-            return this;
+            return put(PoolOption.VALIDATE_ON_BORROW, validateOnBorrow);
         }
 
         public Builder testOnReturn(boolean testOnReturn) {
-            this.testOnReturn = testOnReturn;
-            return this;
+            return put(PoolOption.TEST_ON_RETURN, testOnReturn);
         }
 
         public Builder validationTimeout(Duration validationTimeout) {
-            this.validationTimeout = validationTimeout;
-            return this;
+            return put(PoolOption.VALIDATION_TIMEOUT, validationTimeout);
         }
 
         public Builder keepaliveInterval(Duration keepaliveInterval) {
-            this.keepaliveInterval = keepaliveInterval;
-            return this;
+            return put(PoolOption.KEEPALIVE_INTERVAL, keepaliveInterval);
         }
 
         public Builder maxConnecting(int maxConnecting) {
-            this.maxConnecting = maxConnecting;
-            return this;
+            return put(PoolOption.MAX_CONNECTING, maxConnecting);
         }
 
         public Builder leakDetectionThreshold(Duration leakDetectionThreshold) {
-            this.leakDetectionThreshold = leakDetectionThreshold;
-            return this;
+            return put(PoolOption.LEAK_DETECTION_THRESHOLD, leakDetectionThreshold);
         }
 
         public Builder probeInterval(Duration probeInterval) {
-            this.probeInterval = probeInterval;
-            return this;
+            return put(PoolOption.PROBE_INTERVAL, probeInterval);
         }
 
         public Builder instances(int instances) {
-            this.instances = instances;
+            return put(PoolOption.INSTANCES, instances);
+        }
+
+        private Builder put(PoolOption option, Object value) {
+            values.put(option, value);
             return this;
         }
 
         /** True when {@code name} is an option, in its Java or its seed spelling. */
         public static boolean isOption(String name) {
-            return PoolOptions.isOption(name);
+            return PoolOption.named(name).isPresent();
         }
 
-        /** The option names, Java spelling. */
+        /** The option names, Java spelling, in the table's order. */
         public static Set<String> optionNames() {
             return DEFAULTS.asMap().keySet();
         }
@@ -298,63 +224,36 @@ public final class PoolConfig {
          * @throws InvalidConfigException for an unknown option or a value of the wrong kind
          */
         public Builder set(String option, Object value) {
-            PoolOptions.set(this, option, value);
-            return this;
+            PoolOption known = PoolOption.named(option).orElseThrow(() -> new InvalidConfigException(option, value,
+                    "unknown pool option '" + option + "'; the options are " + PoolOption.names()));
+            return put(known, known.read(option, value));
         }
 
         /**
-         * Checks every rule and builds.
+         * Checks every rule and builds: each option's own (see {@link PoolOption}), then those between options.
          *
          * @throws InvalidConfigException naming the option, the value and the broken rule
          */
         public PoolConfig build() {
-            atLeast("minSize", minSize, 0);
-            atLeast("maxSize", maxSize, 1);
+            values.forEach(PoolOption::check);
+            int minSize = (Integer) values.get(PoolOption.MIN_SIZE);
+            int maxSize = (Integer) values.get(PoolOption.MAX_SIZE);
             if (maxSize < minSize) {
                 throw new InvalidConfigException("maxSize", maxSize,
                         "maxSize must be >= minSize (minSize=" + minSize + ", maxSize=" + maxSize + ")");
             }
-            notNegative("acquireTimeout", acquireTimeout);
-            notNegative("maxLifetime", maxLifetime);
-            notNegative("idleTimeout", idleTimeout);
-            positive("validationTimeout", validationTimeout);
-            notNegative("keepaliveInterval", keepaliveInterval);
-            atLeast("maxConnecting", maxConnecting, 1);
-            notNegative("leakDetectionThreshold", leakDetectionThreshold);
-            positive("probeInterval", probeInterval);
-            atLeast("instances", instances, 1);
-            if (!maxLifetime.isZero() && !idleTimeout.isZero() && idleTimeout.compareTo(maxLifetime) >= 0) {
-                throw new InvalidConfigException("idleTimeout", Durations.format(idleTimeout),
-                        "idleTimeout must be < maxLifetime when both are set (idleTimeout=" + Durations.format(idleTimeout)
-                                + ", maxLifetime=" + Durations.format(maxLifetime) + ")");
-            }
-            if (!maxLifetime.isZero() && !keepaliveInterval.isZero() && keepaliveInterval.compareTo(maxLifetime) >= 0) {
-                throw new InvalidConfigException("keepaliveInterval", Durations.format(keepaliveInterval),
-                        "keepaliveInterval must be < maxLifetime when both are set (keepaliveInterval=" + Durations.format(keepaliveInterval)
-                                + ", maxLifetime=" + Durations.format(maxLifetime) + ")");
-            }
+            belowMaxLifetime(PoolOption.IDLE_TIMEOUT);
+            belowMaxLifetime(PoolOption.KEEPALIVE_INTERVAL);
             return new PoolConfig(this);
         }
 
-        private static void atLeast(String option, int value, int min) {
-            if (value < min) {
-                throw new InvalidConfigException(option, value, option + " must be >= " + min + " (" + option + "=" + value + ")");
-            }
-        }
-
-        private static void notNegative(String option, Duration value) {
-            if (value == null) {
-                throw new InvalidConfigException(option, null, option + " must be set (" + option + "=null)");
-            }
-            if (value.isNegative()) {
-                throw new InvalidConfigException(option, value, option + " must be >= 0 (" + option + "=" + value + ")");
-            }
-        }
-
-        private static void positive(String option, Duration value) {
-            notNegative(option, value);
-            if (value.isZero()) {
-                throw new InvalidConfigException(option, value, option + " must be > 0 (" + option + "=0s)");
+        private void belowMaxLifetime(PoolOption option) {
+            Duration maxLifetime = (Duration) values.get(PoolOption.MAX_LIFETIME);
+            Duration value = (Duration) values.get(option);
+            if (!maxLifetime.isZero() && !value.isZero() && value.compareTo(maxLifetime) >= 0) {
+                String name = option.optionName();
+                throw new InvalidConfigException(name, Durations.format(value), name + " must be < maxLifetime when both are set ("
+                        + name + "=" + Durations.format(value) + ", maxLifetime=" + Durations.format(maxLifetime) + ")");
             }
         }
     }

@@ -212,7 +212,7 @@ public final class RedisPool extends BackendPool<RedisConnection, RedisSession> 
                 case "uri" -> uri(text(key, value));
                 case "user" -> user(text(key, value));
                 case "password" -> password(text(key, value));
-                case "database" -> database(number(key, value));
+                case "database" -> database(wholeNumber(key, value));
                 case "clientname" -> clientName(text(key, value));
                 case "connecttimeout" -> connectTimeout(duration(key, value));
                 case "sockettimeout" -> socketTimeout(duration(key, value));
@@ -240,16 +240,5 @@ public final class RedisPool extends BackendPool<RedisConnection, RedisSession> 
         protected String backendType() {
             return RedisBackend.TYPE;
         }
-
-        private static int number(String key, Object value) {
-            if (value instanceof Integer i) {
-                return i;
-            }
-            if (value instanceof String s && !s.isBlank() && s.trim().chars().allMatch(Character::isDigit) && s.trim().length() < 10) {
-                return Integer.parseInt(s.trim());
-            }
-            throw new InvalidConfigException(key, value, key + " must be a whole number (" + key + "=" + value + ")");
-        }
-
     }
 }

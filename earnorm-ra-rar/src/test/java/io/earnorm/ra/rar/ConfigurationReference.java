@@ -42,10 +42,14 @@ final class ConfigurationReference {
     private static void table(StringBuilder md, List<RaXml.Property> properties) {
         md.append("| property | type | default | meaning |\n|---|---|---|---|\n");
         for (RaXml.Property p : properties) {
-            md.append("| `").append(p.name()).append("` | ").append(simpleName(p.type())).append(" | ")
-                    .append(p.defaultValue() == null ? "" : "`" + p.defaultValue() + "`").append(" | ")
-                    .append(p.description().replace("|", "\\|")).append(" |\n");
+            md.append(row(p.name(), p.type(), p.defaultValue(), p.description())).append('\n');
         }
+    }
+
+    /** One property's row: name, type, default (if any) and meaning. */
+    static String row(String name, String type, String defaultValue, String description) {
+        return "| `" + name + "` | " + simpleName(type) + " | " + (defaultValue == null ? "" : "`" + defaultValue + "`") + " | "
+                + description.replace("|", "\\|") + " |";
     }
 
     private static String simpleName(String className) {

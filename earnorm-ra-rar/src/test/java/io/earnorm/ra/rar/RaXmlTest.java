@@ -1,5 +1,6 @@
 package io.earnorm.ra.rar;
 
+import io.earnorm.ra.pool.PoolOption;
 import io.earnorm.ra.spi.AbstractManagedConnectionFactory;
 import jakarta.resource.spi.ManagedConnectionFactory;
 import jakarta.resource.spi.ResourceAdapter;
@@ -9,9 +10,12 @@ import org.junit.jupiter.api.Test;
 import java.beans.PropertyDescriptor;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.stream.Collectors;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -59,6 +63,39 @@ class RaXmlTest {
                 assertThat(p.description()).as("description of %s.%s", mcfClass.getSimpleName(), p.name()).isNotBlank();
             }
         }
+    }
+
+    /**
+     * The pool options are described once, in the table {@link PoolOption}: each definition in
+     * ra.xml declares every one of them, in the table's order, with its type, default and meaning.
+     */
+    @Test
+    void everyDefinitionDeclaresThePoolOptionsAsTheTableDescribesThem() {
+        for (RaXml.Definition d : raXml.definitions()) {
+            List<RaXml.Property> declared = d.properties().stream().filter(p -> PoolOption.named(p.name()).isPresent()).toList();
+            assertThat(declared).as("pool options declared in ra.xml by %s, in the table's order", d.backend())
+                    .extracting(RaXml.Property::name).containsExactlyElementsOf(PoolOption.names());
+            for (RaXml.Property p : declared) {
+                PoolOption option = PoolOption.named(p.name()).orElseThrow();
+                assertThat(p).as("ra.xml config-property %s of %s", p.name(), d.backend())
+                        .isEqualTo(new RaXml.Property(option.optionName(), option.kind().jcaType().getName(), option.defaultText(),
+                                option.description(), false));
+            }
+        }
+    }
+
+    /** The README's configuration reference has each pool option's row, and the list of seed spellings, as the table gives them. */
+    @Test
+    void theReadmesPoolOptionRowsAndSeedSpellingsAreTheTables() throws Exception {
+        String readme = Files.readString(Path.of("../README.md"));
+        for (PoolOption option : PoolOption.values()) {
+            String row = ConfigurationReference.row(option.optionName(), option.kind().jcaType().getName(), option.defaultText(), option.description());
+            assertThat(readme.contains(row)).as("README.md has the row %s", row).isTrue();
+        }
+        String seedNames = Arrays.stream(PoolOption.values()).flatMap(o -> o.seedName().stream()).map(n -> "`" + n + "`")
+                .collect(Collectors.joining(", "));
+        String sentence = "(the pool options also in their seed spelling: " + seedNames + ")";
+        assertThat(readme.replaceAll("\\s+", " ").contains(sentence)).as("README.md says %s", sentence).isTrue();
     }
 
     /**
