@@ -7,6 +7,7 @@ import org.junit.jupiter.api.Test;
 import java.time.Duration;
 import java.util.Map;
 
+import static io.earnorm.ra.testsupport.ErrorText.allText;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -58,7 +59,7 @@ class MongoPoolOptionsTest {
         assertThatThrownBy(() -> new MongoPool("p", Map.of("uri", "mongodb://h/db", "user", "u", "password", SECRET.toCharArray())))
                 .isInstanceOf(InvalidConfigException.class)
                 .hasMessageStartingWith("password must be text")
-                .satisfies(e -> assertThat(MongoFixture.allText(e)).noneMatch(m -> m.contains(SECRET)));
+                .satisfies(e -> assertThat(allText(e)).noneMatch(m -> m.contains(SECRET)));
         assertThatThrownBy(() -> new MongoPool("p", Map.of("uri", "mongodb://h/db", "operation_timeout", "5")))
                 .isInstanceOf(InvalidConfigException.class).hasMessageContaining("needs a unit");
         assertThatThrownBy(() -> new MongoPool("p", Map.of("uri", "mongodb://h/db", "max_size", 0)))

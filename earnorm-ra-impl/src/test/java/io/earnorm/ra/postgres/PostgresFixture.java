@@ -21,6 +21,8 @@ import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
 
+import static io.earnorm.ra.testsupport.ErrorText.allText;
+
 /**
  * What the PostgreSQL integration tests share: pools on the test server (TestServers: the user's,
  * this machine's, or an embedded one), tables with names unique to each test (dropped afterwards),
@@ -114,23 +116,6 @@ abstract class PostgresFixture {
                 throw failure;
             }
             throw e;
-        }
-    }
-
-    /** Every message and description in the exception, its causes and their suppressed exceptions. */
-    static List<String> allText(Throwable error) {
-        List<String> text = new ArrayList<>();
-        collect(error, text);
-        return text;
-    }
-
-    private static void collect(Throwable error, List<String> text) {
-        for (Throwable t = error; t != null; t = t.getCause() == t ? null : t.getCause()) {
-            text.add(String.valueOf(t.getMessage()));
-            text.add(t.toString());
-            for (Throwable s : t.getSuppressed()) {
-                collect(s, text);
-            }
         }
     }
 

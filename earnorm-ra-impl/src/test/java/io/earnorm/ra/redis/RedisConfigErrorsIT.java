@@ -11,10 +11,9 @@ import io.earnorm.ra.testsupport.RedisServerProcess;
 import org.junit.jupiter.api.Test;
 
 import java.time.Duration;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Map;
 
+import static io.earnorm.ra.testsupport.ErrorText.allText;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowable;
 
@@ -23,23 +22,6 @@ class RedisConfigErrorsIT extends RedisFixture {
 
     private static final String SECRET = "Correct-Horse-7f3a";
     private static final String WRONG = "Wrong-Battery-91c2";
-
-    /** Every message and description in the exception, its causes and their suppressed exceptions. */
-    private static List<String> allText(Throwable error) {
-        List<String> text = new ArrayList<>();
-        collect(error, text);
-        return text;
-    }
-
-    private static void collect(Throwable error, List<String> text) {
-        for (Throwable t = error; t != null; t = t.getCause() == t ? null : t.getCause()) {
-            text.add(String.valueOf(t.getMessage()));
-            text.add(t.toString());
-            for (Throwable s : t.getSuppressed()) {
-                collect(s, text);
-            }
-        }
-    }
 
     private static Throwable initFailure(RedisPool pool) {
         return catchThrowable(() -> within10s(() -> {

@@ -11,6 +11,7 @@ import org.junit.jupiter.params.provider.CsvSource;
 
 import java.beans.PropertyDescriptor;
 
+import static io.earnorm.ra.testsupport.ErrorText.allText;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
@@ -91,16 +92,16 @@ class JcaMongoConfigTest {
 
         assertThat(inUri).hasMessageContaining("config property uri=mongodb://app:****@localhost:27017/?maxPoolSize=5 is invalid")
                 .hasMessageContaining("remove maxPoolSize from the uri");
-        assertThat(messages(inUri)).noneMatch(m -> m.contains(SECRET));
+        assertThat(allText(inUri)).noneMatch(m -> m.contains(SECRET));
 
         mcf.setUri("mongodb://app:" + SECRET + "@local host:27017");
-        assertThat(messages(catchThrowableOfType(mcf::validate, InvalidPropertyException.class))).noneMatch(m -> m.contains(SECRET));
+        assertThat(allText(catchThrowableOfType(mcf::validate, InvalidPropertyException.class))).noneMatch(m -> m.contains(SECRET));
 
         mcf.setUri("mongodb://localhost:27017");
         mcf.setPassword(SECRET);
         InvalidPropertyException withoutUser = catchThrowableOfType(mcf::validate, InvalidPropertyException.class);
         assertThat(withoutUser).hasMessageContaining("config property password is invalid: password needs a user");
-        assertThat(messages(withoutUser)).noneMatch(m -> m.contains(SECRET));
+        assertThat(allText(withoutUser)).noneMatch(m -> m.contains(SECRET));
 
         mcf.setUser("app");
         assertThat(mcf.toString()).contains("user=app").doesNotContain(SECRET);
@@ -115,7 +116,7 @@ class JcaMongoConfigTest {
 
         assertThatThrownBy(mcf::validate).isInstanceOf(InvalidPropertyException.class)
                 .hasMessageContaining("config property user=other is invalid: credentials are given twice")
-                .satisfies(e -> assertThat(messages(e)).noneMatch(m -> m.contains(SECRET)));
+                .satisfies(e -> assertThat(allText(e)).noneMatch(m -> m.contains(SECRET)));
     }
 
     @Test
@@ -130,15 +131,6 @@ class JcaMongoConfigTest {
         mcf.validate();
 
         assertThat(mcf.toString()).contains("authSource=users").contains("operationTimeout=PT30S").doesNotContain(SECRET);
-    }
-
-    private static java.util.List<String> messages(Throwable error) {
-        java.util.List<String> text = new java.util.ArrayList<>();
-        for (Throwable t = error; t != null; t = t.getCause()) {
-            text.add(String.valueOf(t.getMessage()));
-            text.add(t.toString());
-        }
-        return text;
     }
 
     private static void set(Object bean, String property, String value) throws Exception {

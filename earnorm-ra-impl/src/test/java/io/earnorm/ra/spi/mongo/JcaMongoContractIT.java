@@ -33,6 +33,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Set;
 
+import static io.earnorm.ra.testsupport.ErrorText.allText;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.catchThrowable;

@@ -15,15 +15,15 @@ import org.junit.jupiter.api.AfterEach;
 import javax.security.auth.Subject;
 
 import java.util.ArrayDeque;
-import java.util.ArrayList;
 import java.util.Deque;
-import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
+
+import static io.earnorm.ra.testsupport.ErrorText.allText;
 
 /**
  * What the MongoDB connection definition's tests share: connection definitions on a server, in a
@@ -91,23 +91,6 @@ abstract class JcaMongoFixture {
                 throw failure;
             }
             throw e;
-        }
-    }
-
-    /** Every message and description in the exception, its causes and their suppressed exceptions. */
-    static List<String> allText(Throwable error) {
-        List<String> text = new ArrayList<>();
-        collect(error, text);
-        return text;
-    }
-
-    private static void collect(Throwable error, List<String> text) {
-        for (Throwable t = error; t != null; t = t.getCause() == t ? null : t.getCause()) {
-            text.add(String.valueOf(t.getMessage()));
-            text.add(t.toString());
-            for (Throwable s : t.getSuppressed()) {
-                collect(s, text);
-            }
         }
     }
 

@@ -12,9 +12,9 @@ import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.ObjectInputStream;
 import java.io.ObjectOutputStream;
-import java.util.ArrayList;
 import java.util.List;
 
+import static io.earnorm.ra.testsupport.ErrorText.allText;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
@@ -140,15 +140,6 @@ class JcaPostgresConfigTest {
             }
         }
         throw new IllegalArgumentException("no property " + property);
-    }
-
-    private static List<String> allText(Throwable error) {
-        List<String> text = new ArrayList<>();
-        for (Throwable t = error; t != null; t = t.getCause() == t ? null : t.getCause()) {
-            text.add(String.valueOf(t.getMessage()));
-            text.add(t.toString());
-        }
-        return text;
     }
 
     @SuppressWarnings("unchecked")

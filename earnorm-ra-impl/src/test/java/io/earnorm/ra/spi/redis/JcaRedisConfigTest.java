@@ -12,9 +12,8 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
 import java.beans.PropertyDescriptor;
-import java.util.ArrayList;
-import java.util.List;
 
+import static io.earnorm.ra.testsupport.ErrorText.allText;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
@@ -99,12 +98,12 @@ class JcaRedisConfigTest {
         mcf.setUri("redis://app:" + SECRET + "@localhost:6379/x");
         InvalidPropertyException badPath = catchThrowableOfType(mcf::validate, InvalidPropertyException.class);
         assertThat(badPath).hasMessageContaining("config property uri=redis://app:****@localhost:6379/x is invalid");
-        assertThat(messages(badPath)).noneMatch(m -> m.contains(SECRET));
+        assertThat(allText(badPath)).noneMatch(m -> m.contains(SECRET));
 
         mcf.setUri("redis://app:" + SECRET + "@local host:6379");
         InvalidPropertyException malformed = catchThrowableOfType(mcf::validate, InvalidPropertyException.class);
         assertThat(malformed).hasMessageContaining("config property uri=");
-        assertThat(messages(malformed)).noneMatch(m -> m.contains(SECRET));
+        assertThat(allText(malformed)).noneMatch(m -> m.contains(SECRET));
 
         mcf.setUri("redis://app:" + SECRET + "@localhost:6379");
         mcf.setPassword(SECRET);
@@ -122,15 +121,6 @@ class JcaRedisConfigTest {
         mcf.validate();
 
         assertThat(mcf.toString()).contains("uri=redis://cache.example:6380/2").contains("clientName=orders").doesNotContain(SECRET);
-    }
-
-    private static List<String> messages(Throwable error) {
-        List<String> text = new ArrayList<>();
-        for (Throwable t = error; t != null; t = t.getCause()) {
-            text.add(String.valueOf(t.getMessage()));
-            text.add(t.toString());
-        }
-        return text;
     }
 
     private static void set(Object bean, String property, String value) throws Exception {

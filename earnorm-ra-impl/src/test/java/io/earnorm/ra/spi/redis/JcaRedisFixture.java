@@ -16,10 +16,11 @@ import redis.clients.jedis.resps.ScanResult;
 import javax.security.auth.Subject;
 import java.net.URI;
 import java.util.ArrayDeque;
-import java.util.ArrayList;
 import java.util.Deque;
 import java.util.List;
 import java.util.UUID;
+
+import static io.earnorm.ra.testsupport.ErrorText.allText;
 
 /**
  * What the Redis connection definition's tests share: definitions on the shared test server in a
@@ -81,19 +82,6 @@ abstract class JcaRedisFixture {
 
     static long clientId(RedisConnection connection) {
         return (Long) connection.execute("CLIENT", "ID");
-    }
-
-    /** Every message and description in the exception and its causes. */
-    static List<String> allText(Throwable error) {
-        List<String> text = new ArrayList<>();
-        for (Throwable t = error; t != null; t = t.getCause() == t ? null : t.getCause()) {
-            text.add(String.valueOf(t.getMessage()));
-            text.add(t.toString());
-            for (Throwable s : t.getSuppressed()) {
-                text.addAll(allText(s));
-            }
-        }
-        return text;
     }
 
     @AfterEach
