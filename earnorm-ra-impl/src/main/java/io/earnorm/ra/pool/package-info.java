@@ -29,8 +29,12 @@
  *       checkout and housekeeping.</li>
  *   <li>{@code Validator}, {@code Closer}: validation with its time bounds; taking a connection out
  *       (reported closed at once, socket closed on a pool thread).</li>
- *   <li>{@code PoolErrors}, {@code PoolCounters}, {@code PoolOptions}: error text with figures;
- *       counters and the stats snapshot; option parsing by name.</li>
+ *   <li>{@code PoolErrors}, {@code PoolCounters}: error text with figures; counters and the stats
+ *       snapshot.</li>
+ *   <li>{@code PoolOption}, {@code OptionValues}: the one table of pool options (name, seed
+ *       spelling, kind, default, rule, meaning) that {@code PoolConfig}, the backends' builders and
+ *       the JCA config properties are driven by; reading a value by name, with one wording for a
+ *       refused one.</li>
  *   <li>{@code HistorySampler}: hands the stats snapshot to the {@code PoolRecorder} every history
  *       interval, on a pool thread; the recorder keeps the ring. The recorder also hears the state
  *       changes (ready, cleared, closed) for the history's markers, but nothing of a borrow.</li>
