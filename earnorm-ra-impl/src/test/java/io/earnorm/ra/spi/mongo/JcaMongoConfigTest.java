@@ -1,7 +1,7 @@
 package io.earnorm.ra.spi.mongo;
 
 import io.earnorm.ra.pool.PoolConfig;
-import io.earnorm.ra.spi.AbstractManagedConnectionFactory;
+import io.earnorm.ra.spi.JcaConfigContract;
 import jakarta.resource.spi.InvalidPropertyException;
 import jakarta.resource.spi.TransactionSupport.TransactionSupportLevel;
 import org.junit.jupiter.api.AfterEach;
@@ -9,17 +9,17 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
-import java.beans.PropertyDescriptor;
-
 import static io.earnorm.ra.testsupport.ErrorText.allText;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
-/** Every config property of the MongoDB connection definition is checked before anything is opened; no server needed. */
-class JcaMongoConfigTest {
-
-    private static final String SECRET = "S3cret-Pw-4417";
+/**
+ * Every config property of the MongoDB connection definition is checked before anything is
+ * opened: the contract every definition keeps ({@link JcaConfigContract}) and the MongoDB
+ * properties'. No server needed.
+ */
+class JcaMongoConfigTest extends JcaConfigContract<MongoManagedConnectionFactory> {
 
     private final MongoManagedConnectionFactory mcf = new MongoManagedConnectionFactory();
 
@@ -51,16 +51,6 @@ class JcaMongoConfigTest {
 
     @ParameterizedTest(name = "{0}={1}")
     @CsvSource(delimiter = '|', value = {
-            "minSize|-1|minSize must be >= 0",
-            "maxSize|0|maxSize must be >= 1",
-            "acquireTimeout|30|acquireTimeout needs a unit",
-            "maxLifetime|-5s|maxLifetime must be a duration",
-            "idleTimeout|PT-1M|idleTimeout must be >= 0",
-            "validationTimeout|0s|validationTimeout must be > 0",
-            "keepaliveInterval|1 hour|keepaliveInterval must be a duration",
-            "maxConnecting|0|maxConnecting must be >= 1",
-            "leakDetectionThreshold|1.5s|leakDetectionThreshold must be a duration",
-            "probeInterval|0|probeInterval must be > 0",
             "uri|http://localhost:27017|mongodb uri 'http://localhost:27017' is malformed",
             "uri|mongodb://localhost:27017/?maxPoolSize=50|set maxSize (max_size) instead",
             "uri|''|a mongodb pool needs a uri",
@@ -74,13 +64,7 @@ class JcaMongoConfigTest {
         mcf.setDatabase("shop");
         set(mcf, property, value);
 
-        assertThatThrownBy(mcf::createConnectionFactory)
-                .isInstanceOf(InvalidPropertyException.class)
-                .hasMessageContaining("MongoManagedConnectionFactory: config property " + property + "=" + value + " is invalid")
-                .hasMessageContaining(rule);
-        assertThatThrownBy(() -> mcf.matchManagedConnections(java.util.Set.of(), null, null)).isInstanceOf(InvalidPropertyException.class);
-        assertThatThrownBy(() -> mcf.createManagedConnection(null, null)).isInstanceOf(InvalidPropertyException.class);
-        assertThat(mcf.pools()).isEmpty();
+        assertRefused(mcf, property + "=" + value, rule);
     }
 
     @Test
@@ -133,15 +117,18 @@ class JcaMongoConfigTest {
         assertThat(mcf.toString()).contains("authSource=users").contains("operationTimeout=PT30S").doesNotContain(SECRET);
     }
 
-    private static void set(Object bean, String property, String value) throws Exception {
-        for (PropertyDescriptor d : AbstractManagedConnectionFactory.configPropertyDescriptors(bean.getClass())) {
-            if (d.getName().equals(property)) {
-                Class<?> type = d.getPropertyType();
-                Object typed = type == Integer.class ? Integer.valueOf(value) : type == Boolean.class ? Boolean.valueOf(value) : value;
-                d.getWriteMethod().invoke(bean, typed);
-                return;
-            }
-        }
-        throw new IllegalArgumentException("no property " + property);
+    @Override
+    protected MongoManagedConnectionFactory configured() {
+        MongoManagedConnectionFactory configured = new MongoManagedConnectionFactory();
+        configured.setDatabase("shop");
+        configured.setUser("app");
+        configured.setPassword(SECRET);
+        return configured;
+    }
+
+    @Override
+    protected java.util.List<String> backendProperties() {
+        return java.util.List.of("uri", "database", "authSource", "operationTimeout", "readPreference", "writeConcern",
+                "tls", "tlsTrustFile", "tlsKeyStore", "tlsKeyStorePassword");
     }
 }

@@ -3,7 +3,7 @@ package io.earnorm.ra.spi.redis;
 import io.earnorm.ra.pool.PoolConfig;
 import io.earnorm.ra.redis.RedisPool;
 import io.earnorm.ra.redis.RedisSettings;
-import io.earnorm.ra.spi.AbstractManagedConnectionFactory;
+import io.earnorm.ra.spi.JcaConfigContract;
 import jakarta.resource.spi.InvalidPropertyException;
 import jakarta.resource.spi.TransactionSupport.TransactionSupportLevel;
 import org.junit.jupiter.api.AfterEach;
@@ -11,17 +11,17 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
-import java.beans.PropertyDescriptor;
-
 import static io.earnorm.ra.testsupport.ErrorText.allText;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
-/** Every config property of the Redis connection definition is checked before anything is opened; no server needed. */
-class JcaRedisConfigTest {
-
-    private static final String SECRET = "S3cret-Pw-9051";
+/**
+ * Every config property of the Redis connection definition is checked before anything is opened:
+ * the contract every definition keeps ({@link JcaConfigContract}) and the Redis properties'. No
+ * server needed.
+ */
+class JcaRedisConfigTest extends JcaConfigContract<RedisManagedConnectionFactory> {
 
     private final RedisManagedConnectionFactory mcf = new RedisManagedConnectionFactory();
 
@@ -60,16 +60,6 @@ class JcaRedisConfigTest {
 
     @ParameterizedTest(name = "{0}={1}")
     @CsvSource(delimiter = '|', value = {
-            "minSize|-1|minSize must be >= 0",
-            "maxSize|0|maxSize must be >= 1",
-            "acquireTimeout|30|acquireTimeout needs a unit",
-            "maxLifetime|-5s|maxLifetime must be a duration",
-            "idleTimeout|PT-1M|idleTimeout must be >= 0",
-            "validationTimeout|0s|validationTimeout must be > 0",
-            "keepaliveInterval|1 hour|keepaliveInterval must be a duration",
-            "maxConnecting|0|maxConnecting must be >= 1",
-            "leakDetectionThreshold|1.5s|leakDetectionThreshold must be a duration",
-            "probeInterval|0|probeInterval must be > 0",
             "uri|http://localhost:6379|must start with redis://",
             "tlsTrustFile|/no/such/ca.pem|tlsTrustFile names a file that cannot be read",
             "uri|redis://localhost:6379/x|the path can only be a database number",
@@ -84,13 +74,7 @@ class JcaRedisConfigTest {
     void aWrongValueFailsNamingThePropertyTheValueAndTheRule(String property, String value, String rule) throws Exception {
         set(mcf, property, value);
 
-        assertThatThrownBy(mcf::createConnectionFactory)
-                .isInstanceOf(InvalidPropertyException.class)
-                .hasMessageContaining("RedisManagedConnectionFactory: config property " + property + "=" + value + " is invalid")
-                .hasMessageContaining(rule);
-        assertThatThrownBy(() -> mcf.matchManagedConnections(java.util.Set.of(), null, null)).isInstanceOf(InvalidPropertyException.class);
-        assertThatThrownBy(() -> mcf.createManagedConnection(null, null)).isInstanceOf(InvalidPropertyException.class);
-        assertThat(mcf.pools()).isEmpty();
+        assertRefused(mcf, property + "=" + value, rule);
     }
 
     @Test
@@ -123,15 +107,17 @@ class JcaRedisConfigTest {
         assertThat(mcf.toString()).contains("uri=redis://cache.example:6380/2").contains("clientName=orders").doesNotContain(SECRET);
     }
 
-    private static void set(Object bean, String property, String value) throws Exception {
-        for (PropertyDescriptor d : AbstractManagedConnectionFactory.configPropertyDescriptors(bean.getClass())) {
-            if (d.getName().equals(property)) {
-                Class<?> type = d.getPropertyType();
-                Object typed = type == Integer.class ? Integer.valueOf(value) : type == Boolean.class ? Boolean.valueOf(value) : value;
-                d.getWriteMethod().invoke(bean, typed);
-                return;
-            }
-        }
-        throw new IllegalArgumentException("no property " + property);
+    @Override
+    protected RedisManagedConnectionFactory configured() {
+        RedisManagedConnectionFactory configured = new RedisManagedConnectionFactory();
+        configured.setUser("app");
+        configured.setPassword(SECRET);
+        return configured;
+    }
+
+    @Override
+    protected java.util.List<String> backendProperties() {
+        return java.util.List.of("uri", "database", "clientName", "connectTimeout", "socketTimeout", "cluster", "sentinels", "masterName",
+                "sentinelPassword", "tls", "tlsTrustFile", "tlsKeyStore", "tlsKeyStorePassword");
     }
 }
