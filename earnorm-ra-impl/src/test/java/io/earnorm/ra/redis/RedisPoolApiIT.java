@@ -1,94 +1,58 @@
 package io.earnorm.ra.redis;
 
 import io.earnorm.ra.api.RedisConnection;
-import io.earnorm.ra.api.pool.AcquireTimeoutException;
-import io.earnorm.ra.api.pool.IllegalReleaseException;
-import io.earnorm.ra.api.pool.InvalidConfigException;
 import io.earnorm.ra.api.pool.PoolState;
-import io.earnorm.ra.api.pool.PoolStats;
+import io.earnorm.ra.backend.PoolApiContract;
 import io.earnorm.ra.pool.Pool;
+import io.earnorm.ra.pool.PoolFactory;
 import io.earnorm.ra.pool.PoolManager;
 import org.junit.jupiter.api.Test;
 
 import java.time.Duration;
-import java.time.Instant;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.TimeUnit;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
-import static org.assertj.core.api.Assertions.catchThrowable;
 import static org.awaitility.Awaitility.await;
 
-/** The seed's pool protocol on a Redis pool: builder and options map, init, acquire, release, asynchronous acquire, stats. */
-class RedisPoolApiIT extends RedisFixture {
+/**
+ * The seed's pool protocol on a Redis pool: the contract every backend keeps ({@link PoolApiContract}:
+ * builder, init, acquire, release, asynchronous acquire, stats, an unknown key), and what Redis adds.
+ */
+class RedisPoolApiIT extends RedisFixture implements PoolApiContract<RedisPool, RedisConnection> {
 
-    @Test
-    void theBuilderMakesAPoolThatInitialisesLendsAndCounts() {
-        RedisPool pool = open(sharedServerPool().name("cache").minSize(2).maxSize(3));
-
-        assertThat(pool.name()).isEqualTo("cache");
-        assertThat(pool.backendType()).isEqualTo("redis");
-        assertThat(pool.state()).isEqualTo(PoolState.READY);
-        assertThat(pool.size()).isGreaterThanOrEqualTo(2);
-
-        try (RedisConnection conn = pool.acquire()) {
-            PoolStats stats = pool.stats();
-            assertThat(stats.active()).isEqualTo(1);
-            assertThat(stats.backendType()).isEqualTo("redis");
-            assertThat(stats.maxSize()).isEqualTo(3);
-            assertThat(conn.backendType()).isEqualTo("redis");
-            assertThat(conn.ping()).isTrue();
-            assertThat(conn.createdAt()).isBeforeOrEqualTo(conn.lastUsedAt());
-            assertThat(conn.lastUsedAt()).isBeforeOrEqualTo(Instant.now());
-            assertThat(conn.lifetime()).isPositive();
-            assertThat(conn.idleTime().isNegative()).isFalse();
-            assertThat(conn.isStale()).isFalse();
-            assertThat(conn.execute("SET", key("k"), "v")).isEqualTo("OK");
-        }
-        PoolStats after = pool.stats();
-        assertThat(after.active()).isZero();
-        assertThat(after.available()).isEqualTo(after.total());
-        assertThat(after.created()).isGreaterThanOrEqualTo(2);
+    @Override
+    public RedisPool openPool(String name, int minSize, int maxSize) {
+        return open(sharedServerPool().name(name).minSize(minSize).maxSize(maxSize));
     }
 
-    @Test
-    void releaseGivesBackOnceAndRefusesAStranger() {
-        RedisPool pool = open(sharedServerPool().maxSize(2));
-        RedisPool other = open(sharedServerPool().name("other").maxSize(1));
-        RedisConnection conn = pool.acquire();
-        RedisConnection stranger = other.acquire();
-
-        pool.release(conn);
-
-        assertThat(conn.isClosed()).isTrue();
-        assertThat(pool.stats().active()).isZero();
-        assertThatThrownBy(() -> pool.release(conn)).isInstanceOf(IllegalReleaseException.class);
-        assertThatThrownBy(() -> pool.release(stranger)).isInstanceOf(IllegalReleaseException.class)
-                .hasMessageContaining("does not belong to this pool");
-        assertThat(stranger.isClosed()).isFalse();
-        other.release(stranger);
+    @Override
+    public String backendType() {
+        return "redis";
     }
 
-    @Test
-    void acquireAsyncHandsOverWhenAConnectionIsFreeAndTimesOutOtherwise() throws Exception {
-        RedisPool pool = open(sharedServerPool().maxSize(1));
-        RedisConnection first = pool.acquireAsync().toCompletableFuture().get(10, TimeUnit.SECONDS);
-        assertThat(first.execute("PING")).isEqualTo("PONG");
+    @Override
+    public void roundTrip(RedisConnection conn, String tag) {
+        assertThat(conn.execute("PING")).isEqualTo("PONG");
+        assertThat(conn.execute("SET", key(tag), tag)).isEqualTo("OK");
+        assertThat(conn.execute("ECHO", tag)).isEqualTo(tag);
+        assertThat(admin().get(key(tag))).isEqualTo(tag);
+    }
 
-        CompletableFuture<RedisConnection> tooLate = pool.acquireAsync(Duration.ofMillis(200)).toCompletableFuture();
-        Throwable timedOut = catchThrowable(() -> tooLate.get(10, TimeUnit.SECONDS));
-        assertThat(timedOut).isInstanceOf(ExecutionException.class).hasCauseInstanceOf(AcquireTimeoutException.class);
+    @Override
+    public PoolFactory poolFactory() {
+        return RedisPool::new;
+    }
 
-        CompletableFuture<RedisConnection> waiting = pool.acquireAsync().toCompletableFuture();
-        first.close();
-        try (RedisConnection second = waiting.get(10, TimeUnit.SECONDS)) {
-            assertThat(second.execute("ECHO", "hello")).isEqualTo("hello");
-        }
-        assertThat(pool.stats().timeouts()).isEqualTo(1);
+    @Override
+    public Map<String, Object> serverOptions() {
+        return Map.of("uri", serverUri(), "database", DATABASE);
+    }
+
+    @Override
+    public List<String> someOwnOptionNames() {
+        return List.of("uri", "clientName");
     }
 
     @Test
@@ -111,17 +75,6 @@ class RedisPoolApiIT extends RedisFixture {
         manager.closeAll();
 
         assertThat(created.state()).isEqualTo(PoolState.CLOSED);
-        assertThat(manager.getPool("sessions")).isEmpty();
-    }
-
-    @Test
-    void thePoolManagerRefusesAnUnknownKeyByName() {
-        PoolManager manager = closeLater(new PoolManager());
-        manager.registerPoolType("redis", RedisPool::new);
-
-        assertThatThrownBy(() -> manager.createPool("redis", "sessions", Map.of("uri", serverUri(), "pasword", "x")))
-                .isInstanceOf(InvalidConfigException.class)
-                .hasMessageContaining("unknown option 'pasword' for a redis pool");
         assertThat(manager.getPool("sessions")).isEmpty();
     }
 
