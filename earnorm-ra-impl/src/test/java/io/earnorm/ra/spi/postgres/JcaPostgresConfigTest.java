@@ -8,6 +8,7 @@ import org.junit.jupiter.params.provider.CsvSource;
 
 import java.util.List;
 
+import static io.earnorm.ra.testsupport.Serialization.roundTrip;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
