@@ -16,8 +16,6 @@ import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
 
-import static io.earnorm.ra.testsupport.ErrorText.allText;
-
 /**
  * What the MongoDB integration tests share: pools on the test server (TestServers: the user's
  * {@code EARNORM_MONGO_URI}, or an in-process server) in a database of each test's own, dropped

@@ -21,8 +21,6 @@ import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
 
-import static io.earnorm.ra.testsupport.ErrorText.allText;
-
 /**
  * What the PostgreSQL integration tests share: pools on the test server (TestServers: the user's,
  * this machine's, or an embedded one), tables with names unique to each test (dropped afterwards),

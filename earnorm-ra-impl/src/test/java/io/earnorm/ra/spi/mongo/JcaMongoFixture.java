@@ -23,8 +23,6 @@ import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
 
-import static io.earnorm.ra.testsupport.ErrorText.allText;
-
 /**
  * What the MongoDB connection definition's tests share: connection definitions on a server, in a
  * database of each test's own (dropped afterwards on the shared server), and whatever a test

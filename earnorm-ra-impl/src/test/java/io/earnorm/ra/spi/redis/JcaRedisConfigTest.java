@@ -13,7 +13,6 @@ import org.junit.jupiter.params.provider.CsvSource;
 
 import static io.earnorm.ra.testsupport.ErrorText.allText;
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 /**

@@ -20,8 +20,6 @@ import java.util.Deque;
 import java.util.List;
 import java.util.UUID;
 
-import static io.earnorm.ra.testsupport.ErrorText.allText;
-
 /**
  * What the Redis connection definition's tests share: definitions on the shared test server in a
  * database of their own ({@value #DATABASE}), keys under a prefix unique to each test (deleted
