@@ -11,8 +11,6 @@ import java.lang.reflect.Proxy;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.Map;
-import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * The {@link Connection} a borrower gets from {@code PostgresConnection.jdbc()}: the pooled
@@ -47,8 +45,6 @@ final class JdbcConnectionProxy implements InvocationHandler {
 
     private final Lease<PostgresSession> lease;
     private final Runnable endBorrow;
-    /** Statements, and result sets that belong to no statement of the borrower's (metadata), still open. */
-    private final Set<AutoCloseable> opened = ConcurrentHashMap.newKeySet();
     private final Connection proxy;
     private volatile boolean closedByBorrower;
 
@@ -58,7 +54,7 @@ final class JdbcConnectionProxy implements InvocationHandler {
     JdbcConnectionProxy(Lease<PostgresSession> lease, Runnable endBorrow) {
         this.lease = lease;
         this.endBorrow = endBorrow;
-        this.proxy = (Connection) Proxy.newProxyInstance(Connection.class.getClassLoader(), new Class<?>[] {Connection.class}, this);
+        this.proxy = (Connection) ProxyMaker.make(Connection.class, this);
     }
 
     Connection proxy() {
@@ -70,16 +66,19 @@ final class JdbcConnectionProxy implements InvocationHandler {
         return closedByBorrower;
     }
 
-    /** Closes every statement (and with it its result sets) the borrower left open; run as the borrow ends. */
+    /**
+     * Closes every statement (and with it its result sets) the borrower left open through this
+     * proxy, and result sets of no statement (metadata); run as the borrow ends. The session keeps
+     * the list, so that a borrow that opens statements allocates no list of its own.
+     */
     void closeOpened() {
-        for (AutoCloseable resource : opened) {
+        for (AutoCloseable resource : lease.connection().takeOpenedBy(this)) {
             try {
                 resource.close();
             } catch (Exception ignored) {
                 // closed as far as the driver can; the connection is reset or retired next
             }
         }
-        opened.clear();
     }
 
     // ------------------------------------------------------------------ for the resource proxies
@@ -94,12 +93,10 @@ final class JdbcConnectionProxy implements InvocationHandler {
     }
 
     void track(AutoCloseable resource) {
-        opened.add(resource);
-        lease.connection().opened(resource);
+        lease.connection().opened(resource, this);
     }
 
     void untrack(AutoCloseable resource) {
-        opened.remove(resource);
         if (!ended()) {
             lease.connection().closed(resource);
         }

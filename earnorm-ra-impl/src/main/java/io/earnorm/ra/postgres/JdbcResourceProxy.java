@@ -51,7 +51,7 @@ final class JdbcResourceProxy implements InvocationHandler {
             owner.track(set);
         }
         JdbcResourceProxy handler = new JdbcResourceProxy(owner, result, fromStatement ? caller : null);
-        return Proxy.newProxyInstance(type.getClassLoader(), new Class<?>[] {type}, handler);
+        return ProxyMaker.make(type, handler);
     }
 
     /** The driver's objects behind any of these proxies among {@code args}, so that the driver gets its own types back. */

@@ -10,8 +10,6 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.EnumSet;
 import java.util.Objects;
-import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executor;
 
 /**
@@ -65,7 +63,7 @@ public final class PostgresSession {
      * A handle closes its own when it closes; these are closed on reset too, for a borrow that ended
      * without its handle being closed (a resource adapter cleaning up a managed connection).
      */
-    private final Set<AutoCloseable> openResources = ConcurrentHashMap.newKeySet();
+    private final OpenResources openResources = new OpenResources();
     /** The transaction the container runs on this session (what the container chose to mark it with), or {@code null}. */
     private volatile Object containerTransaction;
 
@@ -149,14 +147,22 @@ public final class PostgresSession {
         changed.add(setting);
     }
 
-    /** Records a statement opened through {@code jdbc()}, so that a reset closes it if its borrower did not. */
-    void opened(AutoCloseable resource) {
-        openResources.add(resource);
+    /**
+     * Records a statement opened through the {@code jdbc()} proxy {@code owner}, so that the end of
+     * that borrow, or a reset, closes it if its borrower did not.
+     */
+    void opened(AutoCloseable resource, Object owner) {
+        openResources.add(resource, owner);
     }
 
     /** Forgets a statement its borrower closed. */
     void closed(AutoCloseable resource) {
         openResources.remove(resource);
+    }
+
+    /** Takes out, for closing, what was opened through {@code owner} and is still open. */
+    AutoCloseable[] takeOpenedBy(Object owner) {
+        return openResources.drain(owner);
     }
 
     /** True while a transaction is open (or failed and not yet ended) on the connection. */
@@ -185,15 +191,17 @@ public final class PostgresSession {
         if (inTransaction()) {
             rollback();
         }
-        for (Setting setting : changed) {
-            restore(setting);
+        if (!changed.isEmpty()) {
+            for (Setting setting : changed) {
+                restore(setting);
+            }
+            changed.clear();
         }
-        changed.clear();
         connection.clearWarnings();
     }
 
     private void closeLeftovers() throws SQLException {
-        for (AutoCloseable resource : openResources) {
+        for (AutoCloseable resource : openResources.drainAll()) {
             try {
                 resource.close();
             } catch (SQLException e) {
@@ -202,7 +210,6 @@ public final class PostgresSession {
                 throw new SQLException("a statement left open could not be closed: " + e, e);
             }
         }
-        openResources.clear();
     }
 
     private void rollback() throws SQLException {

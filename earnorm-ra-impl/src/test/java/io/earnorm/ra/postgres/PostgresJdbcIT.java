@@ -68,8 +68,8 @@ class PostgresJdbcIT extends PostgresFixture {
         PostgresSession session = PostgresSession.of(physical);
         Statement leftOpen = physical.createStatement();
         Statement closedByBorrower = physical.createStatement();
-        session.opened(leftOpen);
-        session.opened(closedByBorrower);
+        session.opened(leftOpen, "a borrow's jdbc()");
+        session.opened(closedByBorrower, "a borrow's jdbc()");
         closedByBorrower.close();
         session.closed(closedByBorrower);
 
