@@ -2,35 +2,42 @@ package io.earnorm.ra.sample.it;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.stream.IntStream;
 
 /**
- * Steady load on the sample application through its API, on one thread of its own, until closed:
+ * Steady load on the sample application through its API, on threads of its own, until closed:
  * each round creates a user (MongoDB, and the PostgreSQL ledger) under a new client id (so the
  * write rate limit does not refuse it) and reads it twice (a cache miss and a hit: Redis).
- * Bounded: it stops by itself after {@code maxRounds} rounds or {@code maxTime}.
+ * Bounded: it stops by itself after {@code maxRounds} rounds (all threads together) or {@code maxTime}.
  */
 final class ApiLoad implements AutoCloseable {
 
     private static final Duration PAUSE = Duration.ofMillis(20);
 
     private final Api api;
-    private final Thread thread;
+    private final List<Thread> threads;
     private final AtomicInteger rounds = new AtomicInteger();
     private final AtomicReference<String> firstFailure = new AtomicReference<>();
     private volatile boolean stopped;
 
-    private ApiLoad(Api api, int maxRounds, Duration maxTime) {
+    private ApiLoad(Api api, int threads, int maxRounds, Duration maxTime) {
         this.api = api;
-        this.thread = new Thread(() -> run(maxRounds, Instant.now().plus(maxTime)), "api-load");
-        this.thread.setDaemon(true);
+        Instant deadline = Instant.now().plus(maxTime);
+        this.threads = IntStream.range(0, threads).mapToObj(i -> {
+            Thread t = new Thread(() -> run(maxRounds, deadline), "api-load-" + i);
+            t.setDaemon(true);
+            return t;
+        }).toList();
     }
 
-    static ApiLoad start(Api api, int maxRounds, Duration maxTime) {
-        ApiLoad load = new ApiLoad(api, maxRounds, maxTime);
-        load.thread.start();
+    /** {@code threads} clients, each sending its next request when the last one was answered. */
+    static ApiLoad start(Api api, int threads, int maxRounds, Duration maxTime) {
+        ApiLoad load = new ApiLoad(api, threads, maxRounds, maxTime);
+        load.threads.forEach(Thread::start);
         return load;
     }
 
@@ -70,8 +77,14 @@ final class ApiLoad implements AutoCloseable {
     }
 
     @Override
-    public void close() throws InterruptedException {
+    public void close() {
         stopped = true;
-        thread.join(Duration.ofSeconds(60).toMillis());
+        try {
+            for (Thread t : threads) {
+                t.join(Duration.ofSeconds(60).toMillis());
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 }

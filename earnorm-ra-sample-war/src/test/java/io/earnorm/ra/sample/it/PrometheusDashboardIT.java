@@ -66,7 +66,7 @@ class PrometheusDashboardIT {
         Api api = new Api(deployed);
         assertThat(api.get("api/status").status()).as("the sample application answers").isEqualTo(200);
 
-        try (ApiLoad load = ApiLoad.start(api, 20_000, Duration.ofMinutes(4));
+        try (ApiLoad load = ApiLoad.start(api, 2, 20_000, Duration.ofMinutes(4));
              PrometheusServer prometheus = PrometheusServer.start(PROMETHEUS, scrapeConfig(deployed.getPort()),
                      Integer.getInteger("earnorm.prometheus.port", 38090), Path.of(System.getProperty("java.io.tmpdir")))) {
             await("Prometheus scraping Payara Micro").atMost(PATIENCE).pollInterval(Duration.ofSeconds(1)).untilAsserted(() ->
