@@ -44,7 +44,8 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
  * through its API until the users pool's charts show 15 s of borrows ({@code target/pool-page-load.png}).
  * Then a Redis server of the test's own is
  * stopped and started again: the pool's history charts must show the clear (a CLEARED marker), the
- * recovery after it (a READY marker) and the in-use series ({@code target/pool-page-outage.png}).
+ * recovery after it (a READY marker) and the in-use series ({@code target/pool-page-outage.png}),
+ * drawn from histories the page fetched incrementally ({@code ?after=}).
  */
 @ExtendWith(ArquillianExtension.class)
 @RunAsClient
@@ -154,6 +155,17 @@ class PoolPageIT {
                 assertThat(ready).as("a READY marker after the CLEARED one").anyMatch(t -> t.longValue() > firstCleared);
             });
             screenshot(browser, "pool-page-outage.png");
+            @SuppressWarnings("unchecked")
+            List<String> asked = (List<String>) browser.executeScript(
+                    "return performance.getEntriesByType('resource').map(e => e.name).filter(n => n.includes('/history'));");
+            assertThat(asked).as("history requests of the page").anyMatch(n -> n.contains("/history?after="));
+            // Fetched in pieces, the history the page draws is still the whole of it: as many points as samples.
+            String users = poolFromApi(api, "sample-users").getString("name");
+            int samples = api.get("api/pools/" + URLEncoder.encode(users, StandardCharsets.UTF_8).replace("+", "%20") + "/history")
+                    .json().asJsonObject().getJsonArray("samples").size();
+            await("the page holding the users pool's whole history").atMost(PATIENCE).untilAsserted(() -> assertThat((Long) browser.executeScript(
+                    "const p = document.querySelector('svg.history-inuse[data-pool=\"' + arguments[0] + '\"] polyline.s-inuse');"
+                    + "return p ? p.points.numberOfItems : 0;", users)).as("points of the in-use chart").isGreaterThanOrEqualTo(samples));
 
             // On a phone's width: nothing wider than the window, the charts one under the other.
             browser.manage().window().setSize(new Dimension(400, 900));
