@@ -17,15 +17,19 @@ import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
 import java.time.Duration;
+import java.time.Instant;
+import java.time.format.DateTimeParseException;
 
 /**
  * {@code /api/pools}: every pool of the resource adapter as the pool page ({@code pools.html})
  * draws it. Addresses are the pools' own, with passwords masked. {@code /api/pools/{name}/history}:
- * one pool's history, samples and state-change markers oldest first.
+ * one pool's history, samples and state-change markers oldest first; with {@code ?after=<instant>}
+ * only those later than that instant, so that the page, which asks every 2 s, fetches what is new.
  */
 @Path("pools")
 @Produces(MediaType.APPLICATION_JSON)
@@ -40,22 +44,40 @@ public class PoolsResource {
         return all.build();
     }
 
-    /** One pool's {@link PoolHistory}; 404 with the names of the pools there are when none has this name. */
+    /**
+     * One pool's {@link PoolHistory}, its samples and markers later than {@code after} when given;
+     * 404 with the names of the pools there are when none has this name.
+     */
     @GET
     @Path("{name}/history")
-    public Response history(@PathParam("name") String name) {
+    public Response history(@PathParam("name") String name, @QueryParam("after") String after) {
+        Instant since = instantOrEpoch(after);
         return PoolRegistry.global().pool(name)
-                .map(pool -> Response.ok(history(pool)).build())
+                .map(pool -> Response.ok(history(pool, since)).build())
                 .orElseGet(() -> Response.status(Response.Status.NOT_FOUND).type(MediaType.APPLICATION_JSON)
                         .entity(Json.createObjectBuilder().add("error", "no pool named '" + name + "'; the pools are "
                                 + PoolRegistry.global().pools().stream().map(ObservedPool::name).toList()).build())
                         .build());
     }
 
-    private static JsonObject history(ObservedPool pool) {
+    private static Instant instantOrEpoch(String after) {
+        if (after == null || after.isBlank()) {
+            return Instant.EPOCH;
+        }
+        try {
+            return Instant.parse(after);
+        } catch (DateTimeParseException e) {
+            throw ApiException.badRequest("after", "after must be an instant such as 2026-12-06T21:40:05.012Z (as the history's 'at' gives it), not '" + after + "'");
+        }
+    }
+
+    private static JsonObject history(ObservedPool pool, Instant after) {
         PoolHistory h = pool.history();
         JsonArrayBuilder samples = Json.createArrayBuilder();
         for (PoolSample s : h.samples()) {
+            if (!s.at().isAfter(after)) {
+                continue;
+            }
             JsonObjectBuilder closed = Json.createObjectBuilder();
             s.closedByReason().entrySet().stream().sorted(java.util.Map.Entry.comparingByKey())
                     .forEach(e -> closed.add(e.getKey().name(), e.getValue()));
@@ -78,6 +100,9 @@ public class PoolsResource {
         }
         JsonArrayBuilder markers = Json.createArrayBuilder();
         for (PoolMarker m : h.markers()) {
+            if (!m.at().isAfter(after)) {
+                continue;
+            }
             markers.add(Json.createObjectBuilder().add("at", m.at().toString()).add("kind", m.kind().name()).add("detail", m.detail()));
         }
         return Json.createObjectBuilder()

@@ -10,7 +10,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * The README's deployment snippets are the files the in-container tests deploy: the
- * {@code @ConnectionFactoryDefinition}s of the sample application and its post-boot command file.
+ * {@code @ConnectionFactoryDefinition}s of the sample application and its post-boot command file;
+ * and its Prometheus scrape configuration is the one PrometheusDashboardIT starts Prometheus with.
  * The paths come from Surefire (see the pom).
  */
 class ReadmeSnippetsTest {
@@ -32,6 +33,14 @@ class ReadmeSnippetsTest {
 
         assertThat(commands).contains("deploy --name=earnorm-ra", "create-connector-connection-pool", "create-connector-resource");
         assertThat(readmeSnippet("post-boot-commands")).isEqualTo(commands);
+    }
+
+    @Test
+    void theReadmeShowsThePrometheusScrapeConfigurationAsItIs() throws IOException {
+        String config = read("earnorm.prometheus.config");
+
+        assertThat(config).contains("job_name: payara-micro", "metrics_path: /metrics");
+        assertThat(readmeSnippet("prometheus-scrape-config")).isEqualTo(config);
     }
 
     /** The body of the fenced block between the README's markers for {@code name}. */

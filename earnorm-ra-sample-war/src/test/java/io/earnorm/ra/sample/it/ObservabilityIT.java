@@ -140,6 +140,16 @@ class ObservabilityIT {
         assertThat(samples.stream().mapToLong(s -> s.getJsonNumber("opened").longValue()).sum()).isGreaterThanOrEqualTo(1);
         assertThat(history.getJsonArray("markers").getValuesAs(JsonObject.class)).extracting(m -> m.getString("kind")).contains("READY");
 
+        // ?after= gives only what is later: what the page asks for at each refresh.
+        String cut = samples.get(samples.size() / 2).getString("at");
+        List<JsonObject> later = samples(path + "?after=" + java.net.URLEncoder.encode(cut, java.nio.charset.StandardCharsets.UTF_8));
+        assertThat(later).isNotEmpty().allSatisfy(s -> assertThat(Instant.parse(s.getString("at"))).isAfter(Instant.parse(cut)));
+        assertThat(later.get(0).getString("at")).as("the first sample after the cut").isEqualTo(samples.get(samples.size() / 2 + 1).getString("at"));
+        Api.Reply badAfter = api.get(path + "?after=yesterday");
+        assertThat(badAfter.status()).isEqualTo(400);
+        assertThat(badAfter.json().asJsonObject().getString("field")).isEqualTo("after");
+        assertThat(badAfter.json().asJsonObject().getString("message")).contains("'yesterday'");
+
         Api.Reply unknown = api.get("api/pools/no-such-pool/history");
         assertThat(unknown.status()).isEqualTo(404);
         assertThat(unknown.json().asJsonObject().getString("error")).contains("no pool named 'no-such-pool'", users);

@@ -6,7 +6,10 @@ import org.jboss.arquillian.container.test.api.RunAsClient;
 import org.jboss.arquillian.junit5.ArquillianExtension;
 import org.jboss.arquillian.test.api.ArquillianResource;
 import org.jboss.shrinkwrap.api.spec.WebArchive;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Dimension;
@@ -19,6 +22,8 @@ import org.openqa.selenium.support.ui.WebDriverWait;
 import java.io.File;
 import java.io.IOException;
 import java.net.URL;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
@@ -35,12 +40,16 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
  * The pool page in a real browser: headless Chromium (Debian's {@code chromium} and
  * {@code chromium-driver}, which {@code .ci/prepare-machine} installs) loads {@code pools.html}
  * from the running application; the figures it shows for a pool must be the pool's, and a
- * screenshot is left at {@code target/pool-page.png}. Then a Redis server of the test's own is
+ * screenshot is left at {@code target/pool-page.png}; then four clients load the application
+ * through its API until the users pool's charts show 15 s of borrows ({@code target/pool-page-load.png}).
+ * Then a Redis server of the test's own is
  * stopped and started again: the pool's history charts must show the clear (a CLEARED marker), the
- * recovery after it (a READY marker) and the in-use series ({@code target/pool-page-outage.png}).
+ * recovery after it (a READY marker) and the in-use series ({@code target/pool-page-outage.png}),
+ * drawn from histories the page fetched incrementally ({@code ?after=}).
  */
 @ExtendWith(ArquillianExtension.class)
 @RunAsClient
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class) // the outage's screenshot shows the load's history too
 class PoolPageIT {
 
     private static final Path CHROMIUM = Path.of(System.getProperty("earnorm.chromium", "/usr/bin/chromium"));
@@ -58,6 +67,7 @@ class PoolPageIT {
     URL deployed;
 
     @Test
+    @Order(1)
     void thePageShowsEachPoolWithTheFiguresOfItsStats() throws IOException {
         Api api = new Api(deployed);
         String client = "page-" + UUID.randomUUID();
@@ -83,15 +93,31 @@ class PoolPageIT {
                 assertThat((String) row.get("text")).contains(stats.getString("backend"), "acquire p50");
             }
             screenshot(browser, "pool-page.png");
+
+            // Under load (four clients through the API): the users pool's history fills with borrows.
+            try (ApiLoad load = ApiLoad.start(api, 4, 20_000, Duration.ofMinutes(2))) {
+                String users = poolFromApi(api, "sample-users").getString("name");
+                await("15 s of history with borrows").atMost(PATIENCE).untilAsserted(() -> assertThat(
+                        api.get("api/pools/" + URLEncoder.encode(users, StandardCharsets.UTF_8).replace("+", "%20") + "/history")
+                                .json().asJsonObject().getJsonArray("samples").getValuesAs(JsonObject.class).stream()
+                                .filter(sample -> sample.getJsonNumber("acquires").longValue() > 0).count())
+                        .as("samples of %s with acquires", users).isGreaterThanOrEqualTo(60));
+                await("the charts drawn from it").atMost(PATIENCE).untilAsserted(() -> assertThat((Long) browser.executeScript(
+                        "const p = document.querySelector('svg.history-wait[data-pool=\"' + arguments[0] + '\"] polyline.s-p50');"
+                        + "return p ? p.points.numberOfItems : 0;", users)).as("points of the acquire-wait chart").isGreaterThanOrEqualTo(60));
+                assertThat(load.firstFailure()).as("a request of the load").isNull();
+                screenshot(browser, "pool-page-load.png");
+            }
         } finally {
             browser.quit();
         }
     }
 
     @Test
-    void theChartsOfAPoolShowItsOutageAndItsRecovery() throws IOException {
+    @Order(2)
+    void theChartsOfAPoolShowItsOutageAndItsRecovery() throws IOException, InterruptedException {
         Api api = new Api(deployed);
-        assertThat(api.get("api/it/flaky-redis").status()).isEqualTo(200);
+        useFlakyPool(api); // traffic before the outage, for the charts
         ChromeDriver browser = browser();
         try {
             FlakyRedis.server().stop();
@@ -104,6 +130,7 @@ class PoolPageIT {
                 FlakyRedis.server().start();
             }
             await("the pool ready again").atMost(PATIENCE).until(() -> api.get("api/it/flaky-redis").status() == 200);
+            useFlakyPool(api); // and after it
 
             // The page redraws every 2 s from /api/pools/{name}/history; read one pool's charts in one script.
             await("the charts with the outage and the recovery").atMost(PATIENCE).untilAsserted(() -> {
@@ -128,6 +155,17 @@ class PoolPageIT {
                 assertThat(ready).as("a READY marker after the CLEARED one").anyMatch(t -> t.longValue() > firstCleared);
             });
             screenshot(browser, "pool-page-outage.png");
+            @SuppressWarnings("unchecked")
+            List<String> asked = (List<String>) browser.executeScript(
+                    "return performance.getEntriesByType('resource').map(e => e.name).filter(n => n.includes('/history'));");
+            assertThat(asked).as("history requests of the page").anyMatch(n -> n.contains("/history?after="));
+            // Fetched in pieces, the history the page draws is still the whole of it: as many points as samples.
+            String users = poolFromApi(api, "sample-users").getString("name");
+            int samples = api.get("api/pools/" + URLEncoder.encode(users, StandardCharsets.UTF_8).replace("+", "%20") + "/history")
+                    .json().asJsonObject().getJsonArray("samples").size();
+            await("the page holding the users pool's whole history").atMost(PATIENCE).untilAsserted(() -> assertThat((Long) browser.executeScript(
+                    "const p = document.querySelector('svg.history-inuse[data-pool=\"' + arguments[0] + '\"] polyline.s-inuse');"
+                    + "return p ? p.points.numberOfItems : 0;", users)).as("points of the in-use chart").isGreaterThanOrEqualTo(samples));
 
             // On a phone's width: nothing wider than the window, the charts one under the other.
             browser.manage().window().setSize(new Dimension(400, 900));
@@ -153,10 +191,18 @@ class PoolPageIT {
                 "needs " + CHROMIUM + " and " + CHROMEDRIVER + " (apt-get install chromium chromium-driver; .ci/prepare-machine does)");
         ChromeDriverService service = new ChromeDriverService.Builder().usingDriverExecutable(CHROMEDRIVER.toFile()).usingAnyFreePort().build();
         ChromeOptions options = new ChromeOptions().setBinary(CHROMIUM.toFile())
-                .addArguments("--headless=new", "--no-sandbox", "--disable-dev-shm-usage", "--window-size=1200,900");
+                .addArguments("--headless=new", "--no-sandbox", "--disable-dev-shm-usage", "--window-size=1200,1200");
         ChromeDriver browser = new ChromeDriver(service, options);
         browser.get(deployed.toString().replaceFirst("//[^/:]+:", "//127.0.0.1:") + "pools.html");
         return browser;
+    }
+
+    /** Three seconds of calls that borrow from the flaky Redis pool, each answered 200. */
+    private static void useFlakyPool(Api api) throws InterruptedException {
+        for (int i = 0; i < 30; i++) {
+            assertThat(api.get("api/it/flaky-redis").status()).isEqualTo(200);
+            Thread.sleep(100);
+        }
     }
 
     private static void screenshot(ChromeDriver browser, String name) throws IOException {
