@@ -10,7 +10,7 @@ import java.util.List;
  */
 public record Definition(DefinedBy definedBy, Backend backend, Variant variant) {
 
-    /** The adapter's maxSize in every definition of this suite (AppDefinitions and the servers' files). */
+    /** The adapter's maxSize in every definition of this suite (ChecksServlet's definitions and the servers' files). */
     public static final int MAX_SIZE = 5;
 
     public enum DefinedBy { APP, ADMIN }
