@@ -14,10 +14,10 @@ public record CheckResult(Outcome outcome, String name, String detail) {
 
     public static CheckResult parse(String line) {
         String[] parts = line.split("\t", 3);
-        if (parts.length != 3) {
+        if (parts.length < 2) {
             throw new IllegalArgumentException("not a check result line (outcome, name, detail separated by tabs): " + line);
         }
-        return new CheckResult(Outcome.valueOf(parts[0]), parts[1], parts[2]);
+        return new CheckResult(Outcome.valueOf(parts[0]), parts[1], parts.length == 3 ? parts[2] : "");
     }
 
     private static String oneLine(String text) {

@@ -50,7 +50,7 @@ import java.util.Map;
                 "user=postgres",
                 "poolName=app-postgres",
                 "maxSize=5",
-                "acquireTimeout=2s"})
+                "acquireTimeout=5s"})
 @ConnectionFactoryDefinition(
         name = "java:app/eis/app/redis",
         interfaceName = "io.earnorm.ra.api.RedisConnectionFactory",
@@ -61,7 +61,7 @@ import java.util.Map;
                 "uri=redis://127.0.0.1:6379",
                 "poolName=app-redis",
                 "maxSize=5",
-                "acquireTimeout=2s"})
+                "acquireTimeout=5s"})
 @ConnectionFactoryDefinition(
         name = "java:app/eis/app/mongo",
         interfaceName = "io.earnorm.ra.api.MongoConnectionFactory",
@@ -73,7 +73,7 @@ import java.util.Map;
                 "database=earnorm_servers_it",
                 "poolName=app-mongo",
                 "maxSize=5",
-                "acquireTimeout=2s"})
+                "acquireTimeout=5s"})
 @ConnectionFactoryDefinition(
         name = "java:app/eis/app/postgres-pooled",
         interfaceName = "io.earnorm.ra.api.PostgresConnectionFactory",
@@ -86,7 +86,7 @@ import java.util.Map;
                 "user=postgres",
                 "poolName=app-postgres-pooled",
                 "maxSize=5",
-                "acquireTimeout=2s"})
+                "acquireTimeout=5s"})
 @ConnectionFactoryDefinition(
         name = "java:app/eis/app/redis-pooled",
         interfaceName = "io.earnorm.ra.api.RedisConnectionFactory",
@@ -98,7 +98,7 @@ import java.util.Map;
                 "uri=redis://127.0.0.1:6379",
                 "poolName=app-redis-pooled",
                 "maxSize=5",
-                "acquireTimeout=2s"})
+                "acquireTimeout=5s"})
 @ConnectionFactoryDefinition(
         name = "java:app/eis/app/mongo-pooled",
         interfaceName = "io.earnorm.ra.api.MongoConnectionFactory",
@@ -111,7 +111,7 @@ import java.util.Map;
                 "database=earnorm_servers_it",
                 "poolName=app-mongo-pooled",
                 "maxSize=5",
-                "acquireTimeout=2s"})
+                "acquireTimeout=5s"})
 @ConnectionFactoryDefinition(
         name = "java:app/eis/app/postgres-xa",
         interfaceName = "io.earnorm.ra.api.PostgresConnectionFactory",
@@ -124,7 +124,7 @@ import java.util.Map;
                 "xa=true",
                 "poolName=app-postgres-xa",
                 "maxSize=5",
-                "acquireTimeout=2s"})
+                "acquireTimeout=5s"})
 // readme:servers-app-definitions:end
 @WebServlet("/checks")
 public class ChecksServlet extends HttpServlet {

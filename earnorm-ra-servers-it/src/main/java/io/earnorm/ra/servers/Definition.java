@@ -1,6 +1,8 @@
 package io.earnorm.ra.servers;
 
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 
 /**
  * One connection factory the checks use: how it is defined (by the application's annotation or by
@@ -34,7 +36,7 @@ public record Definition(DefinedBy definedBy, Backend backend, Variant variant) 
 
     /** Every definition, in the order the checks run. */
     public static List<Definition> all() {
-        List<Definition> all = new java.util.ArrayList<>();
+        List<Definition> all = new ArrayList<>();
         for (DefinedBy by : DefinedBy.values()) {
             for (Variant variant : Variant.values()) {
                 for (Backend backend : Backend.values()) {
@@ -49,12 +51,12 @@ public record Definition(DefinedBy definedBy, Backend backend, Variant variant) 
 
     /** {@code postgres}, {@code redis-pooled}, {@code postgres-xa}. */
     public String shortName() {
-        return backend.name().toLowerCase(java.util.Locale.ROOT) + variant.suffix;
+        return backend.name().toLowerCase(Locale.ROOT) + variant.suffix;
     }
 
     /** {@code app/postgres}, {@code admin/redis-pooled}: the name the checks report. */
     public String label() {
-        return definedBy.name().toLowerCase(java.util.Locale.ROOT) + "/" + shortName();
+        return definedBy.name().toLowerCase(Locale.ROOT) + "/" + shortName();
     }
 
     /**
