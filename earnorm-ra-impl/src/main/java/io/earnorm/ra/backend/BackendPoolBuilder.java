@@ -99,6 +99,21 @@ public abstract class BackendPoolBuilder<B extends BackendPoolBuilder<B>> {
     }
 
     /**
+     * The most connections all instances of this pool (other JVMs running it against the same
+     * server) may hold together, counted on the server itself; 0 (the default) for no fleet budget.
+     */
+    public B fleetMaxSize(int fleetMaxSize) {
+        config.fleetMaxSize(fleetMaxSize);
+        return self();
+    }
+
+    /** How often an instance counts the fleet's connections on the server (default 1 s). */
+    public B fleetInterval(Duration fleetInterval) {
+        config.fleetInterval(fleetInterval);
+        return self();
+    }
+
+    /**
      * Sets options from a seed-style map: pool options by their Java or seed names, and the
      * backend's own options through {@link #backendOption}. An unknown key is refused, naming it
      * and the known ones.

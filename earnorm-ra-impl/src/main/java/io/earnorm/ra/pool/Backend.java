@@ -54,4 +54,16 @@ public interface Backend<C> {
     default boolean isServerUnavailable(Throwable error) {
         return false;
     }
+
+    /**
+     * For a pool with a fleet budget ({@code fleetMaxSize}): names every connection this backend
+     * opens from now on {@link FleetTag#connectionName()} where the server shows it to other clients
+     * (PostgreSQL {@code application_name}, Redis {@code CLIENT SETNAME}, MongoDB {@code appName}),
+     * and returns the counter of the fleet's connections on the server. The pool calls it once,
+     * before its first open. {@code null} (the default) when the backend cannot count: the pool
+     * then keeps to a static share of the budget.
+     */
+    default PeerCounter joinFleet(FleetTag tag) {
+        return null;
+    }
 }

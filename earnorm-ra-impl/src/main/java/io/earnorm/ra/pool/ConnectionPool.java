@@ -24,7 +24,8 @@ import java.util.concurrent.TimeUnit;
  * coordinator of the parts that do the work: the idle store ({@link Entries}), the one FIFO wait
  * queue ({@link WaitQueue}), the {@link Opener} with its maxConnecting limit, the
  * {@link Housekeeper}, {@link AsyncAcquire}, the {@link Lifecycle} of states and generations, the
- * {@link Lifetimes} rules and the error text ({@link PoolErrors}).
+ * {@link Lifetimes} rules, the error text ({@link PoolErrors}) and, with {@code fleetMaxSize}, the
+ * {@link FleetBudget} shared with the pool's other instances.
  *
  * <h2>How a borrow works</h2>
  * When nobody waits, a borrower claims an idle entry with one compare-and-set and returning is one
@@ -73,6 +74,7 @@ public final class ConnectionPool<C> implements Pool<PooledConnection<C>>, Obser
     final boolean testOnReturn;
     private final ScheduledFuture<?> housekeeping;
     final HistorySampler sampler;
+    final FleetBudget<C> fleet;
 
     /** Creates a paused pool and starts its background work; {@link #init()} makes it ready. */
     public ConnectionPool(String name, Backend<C> backend, PoolConfig config, PoolListener... listeners) {
@@ -104,6 +106,7 @@ public final class ConnectionPool<C> implements Pool<PooledConnection<C>>, Obser
         this.handOff = new HandOff<>(this);
         this.closer = new Closer<>(this);
         this.validator = new Validator<>(this);
+        this.fleet = FleetBudget.of(this, config);
         long period = Housekeeper.periodNanos(config);
         this.housekeeping = executor.scheduleWithFixedDelay(housekeeper::runQuietly, period, period, TimeUnit.NANOSECONDS);
         this.sampler = new HistorySampler(this, executor, history);
@@ -284,6 +287,7 @@ public final class ConnectionPool<C> implements Pool<PooledConnection<C>>, Obser
         }
         housekeeping.cancel(false);
         sampler.stop();
+        fleet.close();
         queue.failAll(() -> errors.closed());
         closer.closeIdleNow();
         // Opens already running finish, see the pool closed and close what they opened.

@@ -51,6 +51,8 @@ final class HandOff<C> {
             cause = e.brokenCause;
         } else if (pool.lifecycle.isClosed()) {
             reason = CloseReason.POOL_CLOSED;
+        } else if (pool.fleet.shouldShrink(pool.opener.size.get())) {
+            reason = CloseReason.FLEET_SHARE;
         } else if ((reason = Lifetimes.returnReason(e, pool.lifecycle.generation(), now)) == null) {
             if (pool.testOnReturn && !pool.validator.validate(e, pool.validationTimeoutNanos)) {
                 reason = CloseReason.ERROR;

@@ -15,7 +15,7 @@ import java.util.concurrent.atomic.AtomicLong;
 /**
  * Opens connections on the pool's threads, at most {@code maxConnecting} at a time, while there is
  * demand (more waiters than connections idle or being opened, or fewer than minSize) and room
- * under maxSize. It owns the capacity count: {@link #size} is open entries plus connections being
+ * under maxSize and, with a fleet budget, the {@link FleetBudget} allows it. It owns the capacity count: {@link #size} is open entries plus connections being
  * opened or closed, so maxSize caps real sockets. A new connection goes to the head waiter
  * directly. A clear that interrupts abandons the opens in flight: they are reported closed (STALE)
  * at once, their threads interrupted, and whatever they still open is closed without joining.
@@ -90,6 +90,10 @@ final class Opener<C> {
             if (!size.compareAndSet(s, s + 1)) {
                 continue;
             }
+            if (!pool.fleet.mayOpen(s)) {
+                size.decrementAndGet();
+                return;
+            }
             if (!opening.compareAndSet(o, o + 1)) {
                 size.decrementAndGet();
                 continue;
@@ -115,6 +119,10 @@ final class Opener<C> {
     void probe() {
         int s = size.get();
         if (s >= maxSize || opening.get() > 0 || !size.compareAndSet(s, s + 1)) {
+            return;
+        }
+        if (!pool.fleet.mayOpen(s)) {
+            size.decrementAndGet();
             return;
         }
         opening.incrementAndGet();

@@ -109,6 +109,16 @@ public final class PoolConfig {
         return (Integer) values.get(PoolOption.INSTANCES);
     }
 
+    /** The most connections all instances of this pool together may hold on the server; 0 for no fleet budget. */
+    public int fleetMaxSize() {
+        return (Integer) values.get(PoolOption.FLEET_MAX_SIZE);
+    }
+
+    /** How often an instance counts the fleet's connections on the server. */
+    public Duration fleetInterval() {
+        return (Duration) values.get(PoolOption.FLEET_INTERVAL);
+    }
+
     /** The value of {@code option}, typed as {@link PoolOption.Kind#type()} says. */
     public Object get(PoolOption option) {
         return values.get(option);
@@ -199,6 +209,15 @@ public final class PoolConfig {
 
         public Builder instances(int instances) {
             return put(PoolOption.INSTANCES, instances);
+        }
+
+        /** The most connections all instances of this pool together may hold on the server; 0 (the default) for none. */
+        public Builder fleetMaxSize(int fleetMaxSize) {
+            return put(PoolOption.FLEET_MAX_SIZE, fleetMaxSize);
+        }
+
+        public Builder fleetInterval(Duration fleetInterval) {
+            return put(PoolOption.FLEET_INTERVAL, fleetInterval);
         }
 
         private Builder put(PoolOption option, Object value) {

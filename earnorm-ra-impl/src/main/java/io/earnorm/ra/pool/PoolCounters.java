@@ -40,6 +40,7 @@ final class PoolCounters {
         PoolConfig config = pool.config();
         return new PoolStats(pool.name, pool.backend.type(), pool.lifecycle.state(), es.length, active, idle, pool.queue.waiting(), opening,
                 config.minSize(), config.maxSize(), created.sum(), closed.sum(), timeouts.sum(), validationFailures.sum(), leaks.sum(),
-                Duration.ofNanos(idle == 0 ? 0 : idleSum / idle), Duration.ofNanos(es.length == 0 ? 0 : lifeSum / es.length), stale);
+                Duration.ofNanos(idle == 0 ? 0 : idleSum / idle), Duration.ofNanos(es.length == 0 ? 0 : lifeSum / es.length), stale,
+                pool.fleet.stats(pool.opener.size.get()));
     }
 }

@@ -52,7 +52,14 @@ public enum PoolOption {
             "How often a pool paused by a backend failure tries the backend again."),
     INSTANCES("instances", null, Kind.INTEGER, "1", Rule.AT_LEAST_1,
             "Application instances whose pools share the server: at start the pool logs the topology it found and warns when maxSize"
-                    + " times instances exceeds the connections the server accepts (max_connections, maxclients).");
+                    + " times instances exceeds the connections the server accepts (max_connections, maxclients)."),
+    FLEET_MAX_SIZE("fleetMaxSize", null, Kind.INTEGER, "0", Rule.AT_LEAST_0,
+            "The most connections all instances of this pool (other servers running the same poolName against the same backend)"
+                    + " may hold together, counted on the backend itself; each instance is entitled to fleetMaxSize / instances seen;"
+                    + " 0 means no fleet budget."),
+    FLEET_INTERVAL("fleetInterval", null, Kind.DURATION, "1s", Rule.ABOVE_0,
+            "How often an instance counts the fleet's connections on the backend; sooner, at most every tenth of it, while a caller"
+                    + " waits for a connection the fleet budget refused.");
 
     /** How an option's value is typed: in the pool core, and as a JCA config property. */
     public enum Kind {

@@ -119,6 +119,6 @@ class PoolConfigTest {
         assertThat(c.toBuilder().build()).isEqualTo(c).hasSameHashCodeAs(c);
         assertThat(PoolConfig.fromMap(c.asMap())).isEqualTo(c);
         assertThat(c.toString()).contains("minSize=2", "maxSize=7", "acquireTimeout=1500ms");
-        assertThat(PoolConfig.Builder.optionNames()).hasSize(13);
+        assertThat(PoolConfig.Builder.optionNames()).hasSize(15);
     }
 }

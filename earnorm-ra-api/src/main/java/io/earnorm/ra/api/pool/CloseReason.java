@@ -11,5 +11,10 @@ public enum CloseReason {
     /** It failed: validation, reset, a backend error reported by its borrower, or it never opened. */
     ERROR,
     /** The pool was closed. */
-    POOL_CLOSED
+    POOL_CLOSED,
+    /**
+     * It was given back to the server so that another instance of the pool, below its share of the
+     * fleet budget ({@code fleetMaxSize}) and with callers waiting, can open one.
+     */
+    FLEET_SHARE
 }

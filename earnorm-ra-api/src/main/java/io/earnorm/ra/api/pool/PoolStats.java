@@ -25,6 +25,7 @@ import java.time.Duration;
  * @param averageIdleTime    mean idle time of the idle connections ({@code ZERO} when none)
  * @param averageLifetime    mean age of the open connections ({@code ZERO} when none)
  * @param staleConnections   open connections due for retirement: of a cleared generation or past their lifetime
+ * @param fleet              the fleet budget shared with the pool's other instances; {@link FleetStats#NONE} without one
  */
 public record PoolStats(
         String poolName,
@@ -44,7 +45,20 @@ public record PoolStats(
         long leaks,
         Duration averageIdleTime,
         Duration averageLifetime,
-        int staleConnections) {
+        int staleConnections,
+        FleetStats fleet) {
+
+    public PoolStats {
+        fleet = fleet == null ? FleetStats.NONE : fleet;
+    }
+
+    /** A snapshot of a pool without a fleet budget. */
+    public PoolStats(String poolName, String backendType, PoolState state, int total, int active, int available, int pending, int opening,
+                     int minSize, int maxSize, long created, long closed, long timeouts, long validationFailures, long leaks,
+                     Duration averageIdleTime, Duration averageLifetime, int staleConnections) {
+        this(poolName, backendType, state, total, active, available, pending, opening, minSize, maxSize, created, closed, timeouts,
+                validationFailures, leaks, averageIdleTime, averageLifetime, staleConnections, FleetStats.NONE);
+    }
 
     /** In-use connections as a share of {@code maxSize}, from 0.0 to 1.0. */
     public double usageRatio() {
