@@ -4,6 +4,8 @@ import io.earnorm.ra.backend.Causes;
 import io.earnorm.ra.backend.NetworkErrors;
 import io.earnorm.ra.backend.TopologyProbe;
 import io.earnorm.ra.pool.Backend;
+import io.earnorm.ra.pool.FleetTag;
+import io.earnorm.ra.pool.PeerCounter;
 
 import java.sql.Connection;
 import java.sql.ResultSet;
@@ -33,6 +35,8 @@ import java.util.OptionalInt;
  *     pgjdbc uses for a configuration the server cannot accept (no password given), nor an
  *     authentication failure (28xxx) or an unknown database (3D000). A lost established
  *     connection only retires that connection; the next open tells whether the server is down.</li>
+ * <li>Fleet budget: connections named in {@code application_name}, counted in
+ *     {@code pg_stat_activity} ({@link PostgresPeerCounter}).</li>
  * <li>Start-up report: the server's role, address and version, and how many connections it
  *     accepts from this user ({@code max_connections} less the slots reserved for superusers and
  *     for {@code pg_use_reserved_connections}, which this user cannot take unless it holds them).</li>
@@ -43,6 +47,8 @@ public final class PostgresBackend implements Backend<PostgresSession>, Topology
     public static final String TYPE = "postgresql";
 
     private final PostgresSettings settings;
+    /** The settings connections open with: {@link #settings}, named after the fleet once the pool joined one. */
+    private volatile PostgresSettings openSettings;
     private final PostgresOpener opener;
     private final ServerRole role;
 
@@ -54,6 +60,7 @@ public final class PostgresBackend implements Backend<PostgresSession>, Topology
         this.settings = Objects.requireNonNull(settings, "settings");
         this.opener = Objects.requireNonNull(opener, "opener");
         this.role = settings.role();
+        this.openSettings = settings;
     }
 
     public PostgresSettings settings() {
@@ -73,7 +80,7 @@ public final class PostgresBackend implements Backend<PostgresSession>, Topology
     @Override
     public PostgresSession open() {
         try {
-            return opener.open(settings);
+            return opener.open(openSettings);
         } catch (SQLException e) {
             throw PostgresOpenException.of(e, settings);
         }
@@ -125,6 +132,17 @@ public final class PostgresBackend implements Backend<PostgresSession>, Topology
             }
         }
         return NetworkErrors.isUnreachable(error);
+    }
+
+    /**
+     * Names the pool's connections {@code tag.connectionName()} in {@code application_name} (in
+     * place of the configured one) and counts the fleet in {@code pg_stat_activity}.
+     */
+    @Override
+    public PeerCounter joinFleet(FleetTag tag) {
+        openSettings = new PostgresSettings(settings.url(), settings.user(), settings.password(), tag.connectionName(),
+                settings.connectTimeout(), settings.socketTimeout());
+        return new PostgresPeerCounter(settings);
     }
 
     /** {@code primary 127.0.0.1:5432/test (PostgreSQL 15.19), not in recovery}; one round trip. */

@@ -4,6 +4,8 @@ import io.earnorm.ra.backend.Causes;
 import io.earnorm.ra.backend.NetworkErrors;
 import io.earnorm.ra.backend.TopologyProbe;
 import io.earnorm.ra.pool.Backend;
+import io.earnorm.ra.pool.FleetTag;
+import io.earnorm.ra.pool.PeerCounter;
 import org.apache.commons.pool2.impl.GenericObjectPoolConfig;
 import redis.clients.jedis.BuilderFactory;
 import redis.clients.jedis.CommandArguments;
@@ -46,6 +48,8 @@ import java.util.OptionalInt;
  *     {@code READONLY} reply (the master was demoted: the pool clears and asks the sentinels
  *     again). A broken socket, end of stream or read timeout on an established connection only
  *     retires that connection; an error reply never does.</li>
+ * <li>Fleet budget (one server): connections named with {@code CLIENT SETNAME}, counted in
+ *     {@code CLIENT LIST} ({@link RedisPeerCounter}).</li>
  * </ul>
  */
 public final class RedisBackend implements Backend<RedisSession>, TopologyProbe<RedisSession> {
@@ -56,7 +60,10 @@ public final class RedisBackend implements Backend<RedisSession>, TopologyProbe<
     static final int CLUSTER_ATTEMPTS = 10;
 
     private final RedisSettings settings;
-    private final JedisClientConfig clientConfig;
+    /** What connections open with: the settings' config, with the fleet's name once the pool joined one. */
+    private volatile JedisClientConfig clientConfig;
+    /** The name a returned connection is restored to: the configured one, or the fleet's. */
+    private volatile String clientName;
     private final RedisSentinels sentinels;
     /** Sockets the cluster client may keep per node: one per lease, so that a borrower never waits inside the driver. */
     private final int socketsPerNode;
@@ -70,6 +77,7 @@ public final class RedisBackend implements Backend<RedisSession>, TopologyProbe<
     public RedisBackend(RedisSettings settings, int socketsPerNode) {
         this.settings = Objects.requireNonNull(settings, "settings");
         this.clientConfig = settings.clientConfig();
+        this.clientName = settings.clientName();
         this.sentinels = settings.topology() instanceof RedisTopology.Sentinel s ? new RedisSentinels(s, settings) : null;
         this.socketsPerNode = socketsPerNode;
     }
@@ -213,7 +221,7 @@ public final class RedisBackend implements Backend<RedisSession>, TopologyProbe<
     @Override
     public void reset(RedisSession session) {
         if (session instanceof RedisNodeSession node) {
-            node.restore(settings.database(), settings.clientName());
+            node.restore(settings.database(), clientName);
         }
     }
 
@@ -222,6 +230,27 @@ public final class RedisBackend implements Backend<RedisSession>, TopologyProbe<
         if (session instanceof RedisNodeSession node) {
             closeQuietly(node.connection());
         }
+    }
+
+    /**
+     * One server only: names the pool's connections {@code tag.connectionName()} with
+     * {@code CLIENT SETNAME} (in place of the configured name) and counts the fleet in
+     * {@code CLIENT LIST}. A cluster spreads its connections over nodes and a Sentinel pool follows
+     * a master that changes, so neither counts here: their pools keep to the static share.
+     */
+    @Override
+    public PeerCounter joinFleet(FleetTag tag) {
+        if (!(settings.topology() instanceof RedisTopology.Single)) {
+            return null;
+        }
+        clientName = tag.connectionName();
+        clientConfig = named(tag.connectionName()).clientConfig();
+        return new RedisPeerCounter(settings.hostAndPort(), this::named);
+    }
+
+    private RedisSettings named(String name) {
+        return new RedisSettings(settings.host(), settings.port(), settings.user(), settings.password(), settings.database(), name,
+                settings.connectTimeout(), settings.socketTimeout(), settings.tls(), settings.topology());
     }
 
     /** Closes the cluster client, if one was created: the pool calls this when it closes. */

@@ -1,0 +1,83 @@
+package io.earnorm.ra.postgres;
+
+import io.earnorm.ra.pool.PeerCounter;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Counts a pool's fleet on PostgreSQL: the {@code application_name}s in {@code pg_stat_activity}
+ * that start with the fleet's prefix, over a connection of its own named as the instance's counting
+ * connection. {@code pg_stat_activity} covers the whole cluster, as {@code max_connections} does,
+ * and any role sees the {@code application_name} of every session (only the query, state and
+ * client address of other roles' sessions are hidden without {@code pg_read_all_stats}), so the
+ * count needs no privilege beyond connecting; it fails only where an administrator revoked
+ * {@code SELECT} on the view.
+ */
+final class PostgresPeerCounter implements PeerCounter {
+
+    private static final String COUNT = "SELECT application_name FROM pg_stat_activity WHERE left(application_name, ?) = ?";
+
+    private final PostgresSettings settings;
+    private Connection connection; // used by one read at a time, as the pool promises
+    private String name;
+
+    PostgresPeerCounter(PostgresSettings settings) {
+        this.settings = settings;
+    }
+
+    @Override
+    public synchronized Iterable<String> read(String ownName, String prefix) throws SQLException {
+        try {
+            name(ownName);
+            List<String> names = new ArrayList<>();
+            try (PreparedStatement s = connection.prepareStatement(COUNT)) {
+                s.setInt(1, prefix.length());
+                s.setString(2, prefix);
+                try (ResultSet rs = s.executeQuery()) {
+                    while (rs.next()) {
+                        names.add(rs.getString(1));
+                    }
+                }
+            }
+            return names;
+        } catch (SQLException | RuntimeException e) {
+            close();
+            throw e;
+        }
+    }
+
+    private void name(String ownName) throws SQLException {
+        if (connection == null) {
+            PostgresSettings named = new PostgresSettings(settings.url(), settings.user(), settings.password(), ownName,
+                    settings.connectTimeout(), settings.socketTimeout());
+            connection = DriverOpener.INSTANCE.connect(named);
+            // A count must not hang on a server that stopped answering: it is bounded as an open is.
+            connection.setNetworkTimeout(PostgresSession.DIRECT, (int) Math.min(Integer.MAX_VALUE, settings.connectTimeout().toMillis()));
+            name = ownName;
+        } else if (!ownName.equals(name)) {
+            try (PreparedStatement s = connection.prepareStatement("SELECT set_config('application_name', ?, false)")) {
+                s.setString(1, ownName);
+                s.execute();
+            }
+            name = ownName;
+        }
+    }
+
+    @Override
+    public synchronized void close() {
+        Connection c = connection;
+        connection = null;
+        if (c != null) {
+            try {
+                c.close();
+            } catch (SQLException ignored) {
+                // the counting connection is going away either way
+            }
+        }
+    }
+}
