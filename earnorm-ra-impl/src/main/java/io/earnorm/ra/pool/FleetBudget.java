@@ -32,11 +32,13 @@ import java.util.concurrent.atomic.AtomicInteger;
  *   <li>The count is read every {@code fleetInterval}, and sooner (at most every tenth of it) while
  *       a caller waits for a connection the budget refused. An instance that dies loses its
  *       connections with its sockets; the next read no longer sees it and the others' shares grow.</li>
- *   <li>Overshoot: after each read an instance opens at most {@code maxConnecting} connections
- *       before it reads again. Instances that read the same free room at the same moment may
- *       therefore together exceed the budget by at most instances x maxConnecting, until the
- *       extra connections are given back (at the next read that sees the fleet full with a peer
- *       wanting, or by idleTimeout).</li>
+ *   <li>Overshoot: after each read an instance opens at most its part of the room it saw (the room
+ *       over the instances, rounded up) and never more than {@code maxConnecting} before it reads
+ *       again, and it never has more than {@code maxConnecting} opens in flight, which the others
+ *       cannot see yet. Instances that race for the same room may therefore together exceed the
+ *       budget by at most instances x maxConnecting (fewer than instances when their reads agree),
+ *       until the extra connections are given back: at the next read that sees the fleet full with
+ *       a peer wanting, or by idleTimeout.</li>
  *   <li>Before the first read nothing opens. When a read fails (the server refuses the count for
  *       lack of a privilege, or cannot be reached) or the backend cannot count at all, the instance
  *       keeps to a static share, budget / the {@code instances} option, and says so once in the
@@ -216,7 +218,7 @@ final class FleetBudget<C> {
                 && before.othersConnections() + size >= budget;
         try {
             FleetView v = FleetView.of(counter.read(tag.counterName(wanting), tag.prefix()), tag);
-            credit.set(maxConnecting);
+            credit.set(creditAfter(v, pool.opener.size.get()));
             view = v;
             firstReadDone = true;
             if (failing) {
@@ -234,6 +236,19 @@ final class FleetBudget<C> {
                         + " (fleetMaxSize / instances) until a count succeeds");
             }
         }
+    }
+
+    /**
+     * Opens allowed until the next read: the room left under the budget split among the instances
+     * (rounded up), at most maxConnecting. Instances that read the same room at once then fill it
+     * together rather than each alone, so they overshoot by fewer than instances connections.
+     */
+    private int creditAfter(FleetView v, int size) {
+        int room = budget - v.othersConnections() - size;
+        if (room <= 0) {
+            return 0;
+        }
+        return Math.min(maxConnecting, (room + v.instances() - 1) / v.instances());
     }
 
     /** Gives idle connections back while a peer below its share waits and this instance holds more than its own. */

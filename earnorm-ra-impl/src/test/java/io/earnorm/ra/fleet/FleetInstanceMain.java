@@ -21,7 +21,7 @@ import java.util.concurrent.atomic.AtomicLong;
  * One instance of a fleet, as one application server would run it, in a JVM of its own:
  * {@code threads} borrowers that borrow, run one trivial command, hold the connection a few
  * milliseconds and give it back, as fast as the pool lets them. Every 50 ms it prints its pool's
- * figures as one line ({@code S active total pending fleetCount instances share ok failed}); on
+ * figures as one line ({@code S active total pending fleetCount instances share ok failed millisSincePoolCreated}); on
  * {@code stop} from standard input it stops its borrowers, closes the pool and prints
  * {@code DONE ok failed}. {@link FleetBudgetIT} starts several and kills some.
  *
@@ -54,6 +54,7 @@ public final class FleetInstanceMain {
                     .fleetInterval(interval).acquireTimeout(acquireTimeout).build();
             default -> throw new IllegalArgumentException("backend " + backend);
         };
+        long created = System.nanoTime();
         AtomicLong ok = new AtomicLong();
         AtomicLong failed = new AtomicLong();
         List<Thread> workers = new ArrayList<>();
@@ -68,7 +69,7 @@ public final class FleetInstanceMain {
                 PoolStats s = pool.stats();
                 FleetStats f = s.fleet();
                 System.out.println("S " + s.active() + " " + s.total() + " " + s.pending() + " " + f.fleetCount() + " " + f.instances()
-                        + " " + f.share() + " " + ok.get() + " " + failed.get());
+                        + " " + f.share() + " " + ok.get() + " " + failed.get() + " " + (System.nanoTime() - created) / 1_000_000);
                 try {
                     Thread.sleep(50);
                 } catch (InterruptedException e) {

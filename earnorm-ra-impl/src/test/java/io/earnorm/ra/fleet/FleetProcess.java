@@ -18,19 +18,19 @@ import java.util.concurrent.TimeUnit;
 final class FleetProcess implements AutoCloseable {
 
     /** One line of figures an instance printed. */
-    record Figures(int active, int total, int pending, int fleetCount, int instances, int share, long ok, long failed) {
+    record Figures(int active, int total, int pending, int fleetCount, int instances, int share, long ok, long failed, long uptimeMillis) {
 
         static Figures parse(String line) {
             String[] f = line.split(" ");
             return new Figures(Integer.parseInt(f[1]), Integer.parseInt(f[2]), Integer.parseInt(f[3]), Integer.parseInt(f[4]),
-                    Integer.parseInt(f[5]), Integer.parseInt(f[6]), Long.parseLong(f[7]), Long.parseLong(f[8]));
+                    Integer.parseInt(f[5]), Integer.parseInt(f[6]), Long.parseLong(f[7]), Long.parseLong(f[8]), Long.parseLong(f[9]));
         }
     }
 
     final String label;
     private final Process process;
     private final Writer stdin;
-    private volatile Figures last = new Figures(0, 0, 0, 0, 0, 0, 0, 0);
+    private volatile Figures last = new Figures(0, 0, 0, 0, 0, 0, 0, 0, 0);
     private volatile String done;
     private final List<String> errors = new ArrayList<>();
 
