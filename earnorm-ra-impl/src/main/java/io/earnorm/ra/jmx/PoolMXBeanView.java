@@ -74,6 +74,31 @@ final class PoolMXBeanView implements PoolMXBean {
     }
 
     @Override
+    public int getFleetBudget() {
+        return pool.stats().fleet().budget();
+    }
+
+    @Override
+    public int getFleetConnections() {
+        return pool.stats().fleet().fleetCount();
+    }
+
+    @Override
+    public int getFleetInstances() {
+        return pool.stats().fleet().instances();
+    }
+
+    @Override
+    public int getFleetShare() {
+        return pool.stats().fleet().share();
+    }
+
+    @Override
+    public boolean isFleetCounted() {
+        return pool.stats().fleet().counted();
+    }
+
+    @Override
     public long getCreated() {
         return pool.stats().created();
     }

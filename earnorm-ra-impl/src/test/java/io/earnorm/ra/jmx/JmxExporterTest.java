@@ -106,6 +106,27 @@ class JmxExporterTest {
         assertThat(server.queryNames(new ObjectName("io.earnorm.ra:type=Pool,*"), null)).as("no longer listening").isEmpty();
     }
 
+    @Test
+    void aPoolsFleetBudgetIsInJmx() throws Exception {
+        // NothingBackend cannot count connections on a server: the pool keeps to fleetMaxSize / instances.
+        ConnectionPool<Object> pool = new ConnectionPool<>("fleet", new NothingBackend(),
+                PoolConfig.builder().maxSize(3).fleetMaxSize(6).instances(3).build());
+        pools.add(pool);
+        pool.ready();
+        registry.register(pool);
+        JmxExporter exporter = JmxExporter.start(registry, server);
+        PoolMXBean bean = JMX.newMXBeanProxy(server, exporter.nameOf(pool), PoolMXBean.class);
+
+        PooledConnection<Object> held = pool.acquire();
+        assertThat(bean.getFleetBudget()).isEqualTo(6);
+        assertThat(bean.getFleetShare()).isEqualTo(2);
+        assertThat(bean.getFleetInstances()).isEqualTo(1);
+        assertThat(bean.getFleetConnections()).isEqualTo(1);
+        assertThat(bean.isFleetCounted()).isFalse();
+        held.close();
+        assertThat(server.getAttribute(exporter.nameOf(pool), "FleetBudget")).isEqualTo(6);
+    }
+
     private ConnectionPool<Object> pool(String name) {
         System.setProperty(PoolRecorder.HistoryOptions.INTERVAL_PROPERTY, "50ms");
         ConnectionPool<Object> pool;

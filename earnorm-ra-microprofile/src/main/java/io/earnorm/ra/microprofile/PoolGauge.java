@@ -30,7 +30,17 @@ public enum PoolGauge {
     ACQUIRE_TIMEOUTS("earnorm.pool.acquire.timeouts.total", "Acquires that timed out or found the pool exhausted", p -> p.stats().timeouts()),
     VALIDATION_FAILURES("earnorm.pool.validation.failures.total", "Connections that failed validation", p -> p.stats().validationFailures()),
     LEAKS("earnorm.pool.leaks.total", "Borrows held past leakDetectionThreshold", p -> p.stats().leaks()),
-    BACKEND_ERRORS("earnorm.pool.backend.errors.total", "Connections lost to a failure: broken in use, failed validation or reset, never opened", p -> p.metrics().backendErrors());
+    BACKEND_ERRORS("earnorm.pool.backend.errors.total", "Connections lost to a failure: broken in use, failed validation or reset, never opened", p -> p.metrics().backendErrors()),
+    CLOSED_FLEET_SHARE("earnorm.pool.connections.closed.fleet.share.total", "Connections given back so that another instance could have its fleet share",
+            p -> closed(p, CloseReason.FLEET_SHARE)),
+    FLEET_BUDGET("earnorm.pool.fleet.budget", "fleetMaxSize: the connections all instances of the pool may hold together; 0 without a fleet budget",
+            p -> p.stats().fleet().budget()),
+    FLEET_CONNECTIONS("earnorm.pool.fleet.connections", "The pool's connections on the server, all instances together, at the last count",
+            p -> p.stats().fleet().fleetCount()),
+    FLEET_INSTANCES("earnorm.pool.fleet.instances", "Instances of the pool the server showed at the last count, this one included",
+            p -> p.stats().fleet().instances()),
+    FLEET_SHARE("earnorm.pool.fleet.share", "Connections this instance is entitled to whatever the others do: budget / instances",
+            p -> p.stats().fleet().share());
 
     private final String metricName;
     private final String description;

@@ -76,7 +76,28 @@ class PoolGaugeTest {
         assertThat(read()).containsEntry(PoolGauge.STATE, 2L).containsEntry(PoolGauge.CLOSED_POOL_CLOSED, 0L);
     }
 
+    @Test
+    void theFleetGaugesShowTheBudgetAndTheShareThePoolKeepsTo() {
+        assertThat(read()).containsEntry(PoolGauge.FLEET_BUDGET, 0L).containsEntry(PoolGauge.FLEET_SHARE, 0L);
+        // This backend cannot count connections on a server: the pool keeps to fleetMaxSize / instances.
+        ConnectionPool<Long> fleet = new ConnectionPool<>("gauges-fleet-" + System.nanoTime(), new ScriptedBackend(),
+                PoolConfig.builder().maxSize(5).fleetMaxSize(6).instances(3).build());
+        try {
+            fleet.ready();
+            PooledConnection<Long> one = fleet.acquire();
+            assertThat(read(fleet)).containsEntry(PoolGauge.FLEET_BUDGET, 6L).containsEntry(PoolGauge.FLEET_SHARE, 2L)
+                    .containsEntry(PoolGauge.FLEET_INSTANCES, 1L).containsEntry(PoolGauge.FLEET_CONNECTIONS, 1L);
+            one.close();
+        } finally {
+            fleet.close();
+        }
+    }
+
     private Map<PoolGauge, Long> read() {
+        return read(pool);
+    }
+
+    private static Map<PoolGauge, Long> read(ConnectionPool<Long> pool) {
         Map<PoolGauge, Long> figures = new EnumMap<>(PoolGauge.class);
         for (PoolGauge gauge : PoolGauge.values()) {
             figures.put(gauge, gauge.read(pool));

@@ -62,6 +62,21 @@ public interface PoolMXBean {
 
     double getOpenTimeP99Millis();
 
+    /** {@code fleetMaxSize}: the connections all instances of the pool may hold together; 0 without a fleet budget ({@link FleetStats}). */
+    int getFleetBudget();
+
+    /** The pool's connections on the server, all instances together, at the last count. */
+    int getFleetConnections();
+
+    /** Instances of the pool the server showed at the last count, this one included. */
+    int getFleetInstances();
+
+    /** The connections this instance is entitled to whatever the others do. */
+    int getFleetShare();
+
+    /** False while the fleet cannot be counted on the server (the pool keeps to fleetMaxSize / instances). */
+    boolean isFleetCounted();
+
     /**
      * The pool's {@link PoolHistory} samples, oldest first: one composite per interval (JMX
      * clients show them as a table). Times are epoch milliseconds, durations milliseconds.
