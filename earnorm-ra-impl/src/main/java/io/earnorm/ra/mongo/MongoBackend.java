@@ -14,6 +14,8 @@ import com.mongodb.connection.ServerType;
 import io.earnorm.ra.backend.Causes;
 import io.earnorm.ra.backend.TopologyProbe;
 import io.earnorm.ra.pool.Backend;
+import io.earnorm.ra.pool.FleetTag;
+import io.earnorm.ra.pool.PeerCounter;
 import io.earnorm.ra.pool.PoolConfig;
 import org.bson.Document;
 
@@ -54,7 +56,8 @@ public final class MongoBackend implements Backend<MongoSlot>, TopologyProbe<Mon
             .append("locks", 0).append("wiredTiger", 0).append("tcmalloc", 0).append("transactions", 0);
 
     private final MongoSettings settings;
-    private final MongoClientSettings clientSettings;
+    /** Set once more by {@link #joinFleet}, before the first open makes the client. */
+    private volatile MongoClientSettings clientSettings;
     private final Duration openTimeout;
 
     private final Object lock = new Object();
@@ -293,6 +296,18 @@ public final class MongoBackend implements Backend<MongoSlot>, TopologyProbe<Mon
     /** Throws unless the server answers {@code ping} within {@code timeout}. */
     private static void ping(MongoDatabase database, Duration timeout) {
         database.withTimeout(Math.max(1, timeout.toMillis()), TimeUnit.MILLISECONDS).runCommand(PING);
+    }
+
+    /**
+     * Names the pool's client {@code tag.connectionName()} in {@code appName} (in place of the
+     * URI's), which the server shows for every socket of the client, and counts the fleet with
+     * {@code $currentOp} ({@link MongoPeerCounter}).
+     */
+    @Override
+    public PeerCounter joinFleet(FleetTag tag) {
+        MongoClientSettings configured = clientSettings;
+        clientSettings = MongoClientSettings.builder(configured).applicationName(tag.connectionName()).build();
+        return new MongoPeerCounter(configured);
     }
 
     /** The configured database on the shared client, which is made on the first call. */
