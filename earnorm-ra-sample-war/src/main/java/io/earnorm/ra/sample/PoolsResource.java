@@ -1,5 +1,6 @@
 package io.earnorm.ra.sample;
 
+import io.earnorm.ra.api.pool.FleetStats;
 import io.earnorm.ra.api.pool.LatencySummary;
 import io.earnorm.ra.api.pool.ObservedPool;
 import io.earnorm.ra.api.pool.PoolHistory;
@@ -136,6 +137,18 @@ public class PoolsResource {
                 .add("acquireP50Ms", millis(wait.p50()))
                 .add("acquireP95Ms", millis(wait.p95()))
                 .add("acquireP99Ms", millis(wait.p99()))
+                .add("fleet", fleet(s.fleet()))
+                .build();
+    }
+
+    /** The budget shared with the pool's other instances (budget 0: none), as last counted on the server. */
+    private static JsonObject fleet(FleetStats f) {
+        return Json.createObjectBuilder()
+                .add("budget", f.budget())
+                .add("connections", f.fleetCount())
+                .add("instances", f.instances())
+                .add("share", f.share())
+                .add("counted", f.counted())
                 .build();
     }
 
