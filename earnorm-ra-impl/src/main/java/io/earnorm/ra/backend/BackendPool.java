@@ -72,7 +72,7 @@ public abstract class BackendPool<H extends EarnormConnection, C> implements Poo
     public void init() {
         pool.init();
         try (PooledConnection<C> one = pool.acquire()) {
-            startupFindings = StartupReport.run(pool.name(), pool.backend(), one.connection(), pool.config().maxSize(), pool.config().instances());
+            startupFindings = StartupReport.run(pool.name(), pool.backend(), one.connection(), pool.config());
         }
     }
 

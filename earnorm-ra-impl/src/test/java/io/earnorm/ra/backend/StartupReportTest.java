@@ -1,6 +1,7 @@
 package io.earnorm.ra.backend;
 
 import io.earnorm.ra.pool.Backend;
+import io.earnorm.ra.pool.PoolConfig;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -68,6 +69,21 @@ class StartupReportTest {
         assertThat(records).anyMatch(r -> r.getLevel() == Level.INFO && r.getMessage().contains("connected to primary postgresql://app:****@db:5432"));
         assertThat(records).anyMatch(r -> r.getLevel() == Level.WARNING
                 && r.getMessage().contains("maxSize 30 x 4 instance(s) = 120 connections, more than the 100"));
+    }
+
+    @Test
+    void withAFleetBudgetComparesTheBudgetAndTheCountingConnectionsNotMaxSizeTimesInstances() {
+        PoolConfig.Builder fleet = PoolConfig.builder().maxSize(40).instances(4);
+
+        StartupReport.Findings within = StartupReport.run("users", probing(OptionalInt.of(100)), "c", fleet.fleetMaxSize(90).build());
+        assertThat(within.wanted()).isEqualTo(94);
+        assertThat(within.overLimit()).isFalse();
+        assertThat(records).noneMatch(r -> r.getLevel() == Level.WARNING);
+
+        StartupReport.Findings over = StartupReport.run("users", probing(OptionalInt.of(100)), "c", fleet.fleetMaxSize(97).build());
+        assertThat(over.overLimit()).isTrue();
+        assertThat(records).anyMatch(r -> r.getLevel() == Level.WARNING
+                && r.getMessage().contains("fleetMaxSize 97 + 4 counting connection(s) (one per instance) = 101 connections, more than the 100"));
     }
 
     @Test
