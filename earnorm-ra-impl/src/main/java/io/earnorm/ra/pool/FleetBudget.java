@@ -141,13 +141,17 @@ final class FleetBudget<C> {
         return false;
     }
 
-    /** True when a connection coming back to an instance holding {@code size} should close, to leave room to a peer below its share. */
-    boolean shouldShrink(int size) {
+    /**
+     * True when a connection coming back to an instance holding {@code open} connections should
+     * close, to leave room to a peer below its share. The caller counts the open entries, not the
+     * capacity: connections already retired but still closing must not make it shed more.
+     */
+    boolean shouldShrink(int open) {
         if (budget == 0) {
             return false;
         }
         FleetView v = view;
-        return v != null && v.othersWanting() > 0 && size > v.share(budget);
+        return v != null && v.othersWanting() > 0 && open > v.share(budget);
     }
 
     FleetStats stats(int size) {
@@ -257,7 +261,7 @@ final class FleetBudget<C> {
         if (v == null || v.othersWanting() == 0) {
             return;
         }
-        int excess = pool.opener.size.get() - v.share(budget);
+        int excess = pool.entries.size() - v.share(budget);
         while (excess-- > 0) {
             PoolEntry<C> e = pool.entries.claimIdle();
             if (e == null) {
