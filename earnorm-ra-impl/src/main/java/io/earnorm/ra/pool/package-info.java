@@ -35,6 +35,10 @@
  *       spelling, kind, default, rule, meaning) that {@code PoolConfig}, the backends' builders and
  *       the JCA config properties are driven by; reading a value by name, with one wording for a
  *       refused one.</li>
+ *   <li>{@code FleetBudget}, {@code FleetView}, {@code FleetTag}: with {@code fleetMaxSize}, the
+ *       budget shared with the pool's other instances (other JVMs), counted on the server through
+ *       the backend's {@link io.earnorm.ra.pool.PeerCounter}; the Opener asks it before each open,
+ *       the return path whether to give a connection back to a peer.</li>
  *   <li>{@code HistorySampler}: hands the stats snapshot to the {@code PoolRecorder} every history
  *       interval, on a pool thread; the recorder keeps the ring. The recorder also hears the state
  *       changes (ready, cleared, closed) for the history's markers, but nothing of a borrow.</li>
