@@ -142,16 +142,16 @@ final class FleetBudget<C> {
     }
 
     /**
-     * True when a connection coming back to an instance holding {@code open} connections should
-     * close, to leave room to a peer below its share. The caller counts the open entries, not the
-     * capacity: connections already retired but still closing must not make it shed more.
+     * True when a connection coming back should close, to leave room to a peer below its share. It
+     * counts the open entries, not the capacity: connections already retired but still closing must
+     * not make the instance shed more. On the return path: one final field read without a budget.
      */
-    boolean shouldShrink(int open) {
+    boolean shouldShrink() {
         if (budget == 0) {
             return false;
         }
         FleetView v = view;
-        return v != null && v.othersWanting() > 0 && open > v.share(budget);
+        return v != null && v.othersWanting() > 0 && pool.entries.size() > v.share(budget);
     }
 
     FleetStats stats(int size) {
@@ -208,10 +208,8 @@ final class FleetBudget<C> {
             return;
         }
         shrinkIdle();
+        // A caller still waiting for a connection the budget refuses makes the opener ask again, and so count again soon.
         pool.opener.fill();
-        if (pool.queue.waiting() > 0) {
-            readSoon();
-        }
     }
 
     void read() {

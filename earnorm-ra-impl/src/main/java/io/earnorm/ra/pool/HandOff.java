@@ -51,7 +51,7 @@ final class HandOff<C> {
             cause = e.brokenCause;
         } else if (pool.lifecycle.isClosed()) {
             reason = CloseReason.POOL_CLOSED;
-        } else if (pool.fleet.shouldShrink(pool.entries.size())) {
+        } else if (pool.fleet.shouldShrink()) {
             reason = CloseReason.FLEET_SHARE;
         } else if ((reason = Lifetimes.returnReason(e, pool.lifecycle.generation(), now)) == null) {
             if (pool.testOnReturn && !pool.validator.validate(e, pool.validationTimeoutNanos)) {
