@@ -166,6 +166,22 @@ public abstract class PoolProperties implements Serializable {
         options.put(PoolOption.INSTANCES, instances);
     }
 
+    public Integer getFleetMaxSize() {
+        return (Integer) options.get(PoolOption.FLEET_MAX_SIZE);
+    }
+
+    public void setFleetMaxSize(Integer fleetMaxSize) {
+        options.put(PoolOption.FLEET_MAX_SIZE, fleetMaxSize);
+    }
+
+    public String getFleetInterval() {
+        return (String) options.get(PoolOption.FLEET_INTERVAL);
+    }
+
+    public void setFleetInterval(String fleetInterval) {
+        options.put(PoolOption.FLEET_INTERVAL, fleetInterval);
+    }
+
     public String getUser() {
         return user;
     }

@@ -44,7 +44,7 @@ final class SubPools<C> {
         try {
             PooledConnection<C> lease = pool.acquire();
             if (reported.add(pool)) {
-                StartupReport.run(pool.name(), pool.backend(), lease.connection(), pool.config().maxSize(), pool.config().instances());
+                StartupReport.run(pool.name(), pool.backend(), lease.connection(), pool.config());
             }
             return lease;
         } catch (ConnectionOpenException e) {
