@@ -3,7 +3,7 @@ package io.earnorm.ra.mongo;
 import com.mongodb.MongoClientSettings;
 import com.mongodb.client.MongoClient;
 import com.mongodb.client.MongoClients;
-import io.earnorm.ra.pool.PeerCounter;
+import io.earnorm.ra.backend.NamedCountingConnection;
 import org.bson.Document;
 
 import java.util.ArrayList;
@@ -19,48 +19,37 @@ import java.util.regex.Pattern;
  * pool keeps to its static share. The driver's monitoring connections carry the pool client's
  * {@code appName} too, so each instance counts one or two connections per server more than its
  * pooled ones. A sharded cluster's mongos shows only its own connections. mongo-java-server has
- * no {@code $currentOp}: there every count fails, and the pool keeps to the static share.
+ * no {@code aggregate} command: there every count fails, and the pool keeps to the static share.
  */
-final class MongoPeerCounter implements PeerCounter {
+final class MongoPeerCounter extends NamedCountingConnection<MongoClient> {
 
     private final MongoClientSettings settings;
-    private MongoClient client; // used by one read at a time, as the pool promises
-    private String name;
 
     MongoPeerCounter(MongoClientSettings settings) {
         this.settings = settings;
     }
 
     @Override
-    public synchronized Iterable<String> read(String ownName, String prefix) {
-        try {
-            if (client == null || !ownName.equals(name)) {
-                close();
-                client = MongoClients.create(MongoClientSettings.builder(settings).applicationName(ownName)
-                        .applyToConnectionPoolSettings(p -> p.maxSize(1).minSize(0)).build());
-                name = ownName;
-            }
-            List<Document> pipeline = List.of(
-                    new Document("$currentOp", new Document("allUsers", true).append("idleConnections", true)),
-                    new Document("$match", new Document("appName", new Document("$regex", "^" + Pattern.quote(prefix)))),
-                    new Document("$project", new Document("appName", 1)));
-            List<String> names = new ArrayList<>();
-            for (Document d : client.getDatabase("admin").aggregate(pipeline)) {
-                names.add(d.getString("appName"));
-            }
-            return names;
-        } catch (RuntimeException e) {
-            close();
-            throw e;
-        }
+    protected MongoClient open(String name) {
+        return MongoClients.create(MongoClientSettings.builder(settings).applicationName(name)
+                .applyToConnectionPoolSettings(p -> p.maxSize(1).minSize(0)).build());
     }
 
     @Override
-    public synchronized void close() {
-        MongoClient c = client;
-        client = null;
-        if (c != null) {
-            c.close();
+    protected boolean rename(MongoClient client, String name) {
+        return false;
+    }
+
+    @Override
+    protected List<String> list(MongoClient client, String prefix) {
+        List<Document> pipeline = List.of(
+                new Document("$currentOp", new Document("allUsers", true).append("idleConnections", true)),
+                new Document("$match", new Document("appName", new Document("$regex", "^" + Pattern.quote(prefix)))),
+                new Document("$project", new Document("appName", 1)));
+        List<String> names = new ArrayList<>();
+        for (Document d : client.getDatabase("admin").aggregate(pipeline)) {
+            names.add(d.getString("appName"));
         }
+        return names;
     }
 }

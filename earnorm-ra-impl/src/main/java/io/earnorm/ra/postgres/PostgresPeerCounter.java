@@ -1,6 +1,6 @@
 package io.earnorm.ra.postgres;
 
-import io.earnorm.ra.pool.PeerCounter;
+import io.earnorm.ra.backend.NamedCountingConnection;
 
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -18,66 +18,47 @@ import java.util.List;
  * count needs no privilege beyond connecting; it fails only where an administrator revoked
  * {@code SELECT} on the view.
  */
-final class PostgresPeerCounter implements PeerCounter {
+final class PostgresPeerCounter extends NamedCountingConnection<Connection> {
 
     private static final String COUNT = "SELECT application_name FROM pg_stat_activity WHERE left(application_name, ?) = ?";
 
     private final PostgresSettings settings;
-    private Connection connection; // used by one read at a time, as the pool promises
-    private String name;
 
     PostgresPeerCounter(PostgresSettings settings) {
         this.settings = settings;
     }
 
     @Override
-    public synchronized Iterable<String> read(String ownName, String prefix) throws SQLException {
-        try {
-            name(ownName);
-            List<String> names = new ArrayList<>();
-            try (PreparedStatement s = connection.prepareStatement(COUNT)) {
-                s.setInt(1, prefix.length());
-                s.setString(2, prefix);
-                try (ResultSet rs = s.executeQuery()) {
-                    while (rs.next()) {
-                        names.add(rs.getString(1));
-                    }
-                }
-            }
-            return names;
-        } catch (SQLException | RuntimeException e) {
-            close();
-            throw e;
-        }
-    }
-
-    private void name(String ownName) throws SQLException {
-        if (connection == null) {
-            PostgresSettings named = new PostgresSettings(settings.url(), settings.user(), settings.password(), ownName,
-                    settings.connectTimeout(), settings.socketTimeout());
-            connection = DriverOpener.INSTANCE.connect(named);
-            // A count must not hang on a server that stopped answering: it is bounded as an open is.
-            connection.setNetworkTimeout(PostgresSession.DIRECT, (int) Math.min(Integer.MAX_VALUE, settings.connectTimeout().toMillis()));
-            name = ownName;
-        } else if (!ownName.equals(name)) {
-            try (PreparedStatement s = connection.prepareStatement("SELECT set_config('application_name', ?, false)")) {
-                s.setString(1, ownName);
-                s.execute();
-            }
-            name = ownName;
-        }
+    protected Connection open(String name) throws SQLException {
+        PostgresSettings named = new PostgresSettings(settings.url(), settings.user(), settings.password(), name,
+                settings.connectTimeout(), settings.socketTimeout());
+        Connection connection = DriverOpener.INSTANCE.connect(named);
+        // A count must not hang on a server that stopped answering: it is bounded as an open is.
+        connection.setNetworkTimeout(PostgresSession.DIRECT, (int) Math.min(Integer.MAX_VALUE, settings.connectTimeout().toMillis()));
+        return connection;
     }
 
     @Override
-    public synchronized void close() {
-        Connection c = connection;
-        connection = null;
-        if (c != null) {
-            try {
-                c.close();
-            } catch (SQLException ignored) {
-                // the counting connection is going away either way
+    protected boolean rename(Connection connection, String name) throws SQLException {
+        try (PreparedStatement s = connection.prepareStatement("SELECT set_config('application_name', ?, false)")) {
+            s.setString(1, name);
+            s.execute();
+        }
+        return true;
+    }
+
+    @Override
+    protected List<String> list(Connection connection, String prefix) throws SQLException {
+        List<String> names = new ArrayList<>();
+        try (PreparedStatement s = connection.prepareStatement(COUNT)) {
+            s.setInt(1, prefix.length());
+            s.setString(2, prefix);
+            try (ResultSet rs = s.executeQuery()) {
+                while (rs.next()) {
+                    names.add(rs.getString(1));
+                }
             }
         }
+        return names;
     }
 }

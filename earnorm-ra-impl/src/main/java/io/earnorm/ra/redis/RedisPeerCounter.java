@@ -1,6 +1,6 @@
 package io.earnorm.ra.redis;
 
-import io.earnorm.ra.pool.PeerCounter;
+import io.earnorm.ra.backend.NamedCountingConnection;
 import redis.clients.jedis.BuilderFactory;
 import redis.clients.jedis.CommandArguments;
 import redis.clients.jedis.CommandObject;
@@ -19,12 +19,10 @@ import java.util.function.Function;
  * {@code @admin} and {@code @dangerous} ACL categories: a user without it gets {@code NOPERM}, and
  * the pool keeps to its static share.
  */
-final class RedisPeerCounter implements PeerCounter {
+final class RedisPeerCounter extends NamedCountingConnection<Connection> {
 
     private final HostAndPort address;
     private final Function<String, RedisSettings> named;
-    private Connection connection; // used by one read at a time, as the pool promises
-    private String name;
 
     RedisPeerCounter(HostAndPort address, Function<String, RedisSettings> named) {
         this.address = address;
@@ -32,16 +30,23 @@ final class RedisPeerCounter implements PeerCounter {
     }
 
     @Override
-    public synchronized Iterable<String> read(String ownName, String prefix) {
-        try {
-            name(ownName);
-            String list = connection.executeCommand(new CommandObject<>(new CommandArguments(Protocol.Command.CLIENT).add(Protocol.Keyword.LIST),
-                    BuilderFactory.STRING));
-            return namesIn(list, prefix);
-        } catch (RuntimeException e) {
-            close();
-            throw e;
+    protected Connection open(String name) {
+        return new Connection(address, named.apply(name).clientConfig());
+    }
+
+    @Override
+    protected boolean rename(Connection connection, String name) {
+        if (connection.isBroken()) {
+            return false;
         }
+        connection.executeCommand(new CommandArguments(Protocol.Command.CLIENT).add(Protocol.Keyword.SETNAME).add(name));
+        return true;
+    }
+
+    @Override
+    protected List<String> list(Connection connection, String prefix) {
+        return namesIn(connection.executeCommand(new CommandObject<>(new CommandArguments(Protocol.Command.CLIENT).add(Protocol.Keyword.LIST),
+                BuilderFactory.STRING)), prefix);
     }
 
     /** The {@code name=} fields of a {@code CLIENT LIST} reply that start with {@code prefix}. */
@@ -57,29 +62,5 @@ final class RedisPeerCounter implements PeerCounter {
             }
         }
         return names;
-    }
-
-    private void name(String ownName) {
-        if (connection == null || connection.isBroken()) {
-            close();
-            connection = new Connection(address, named.apply(ownName).clientConfig());
-            name = ownName;
-        } else if (!ownName.equals(name)) {
-            connection.executeCommand(new CommandArguments(Protocol.Command.CLIENT).add(Protocol.Keyword.SETNAME).add(ownName));
-            name = ownName;
-        }
-    }
-
-    @Override
-    public synchronized void close() {
-        Connection c = connection;
-        connection = null;
-        if (c != null) {
-            try {
-                c.close();
-            } catch (RuntimeException ignored) {
-                // the counting connection is going away either way
-            }
-        }
     }
 }
