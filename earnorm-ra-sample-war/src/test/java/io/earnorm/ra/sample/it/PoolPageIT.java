@@ -186,6 +186,35 @@ class PoolPageIT {
         }
     }
 
+    @Test
+    @Order(3)
+    void aPoolWithAFleetBudgetShowsTheFleetAsCountedOnTheServer() throws IOException {
+        Api api = new Api(deployed);
+        assertThat(api.get("api/it/flaky-redis").status()).isEqualTo(200);
+        await("the fleet counted on Redis").atMost(PATIENCE).until(() -> {
+            JsonObject fleet = poolFromApi(api, FlakyRedisDefinition.POOL_NAME).getJsonObject("fleet");
+            return fleet.getBoolean("counted") && fleet.getInt("instances") == 1;
+        });
+        JsonObject fleet = poolFromApi(api, FlakyRedisDefinition.POOL_NAME).getJsonObject("fleet");
+        assertThat(fleet.getInt("budget")).isEqualTo(FlakyRedisDefinition.FLEET_MAX_SIZE);
+        assertThat(fleet.getInt("share")).isEqualTo(FlakyRedisDefinition.FLEET_MAX_SIZE);
+
+        ChromeDriver browser = browser();
+        try {
+            await("the fleet line").atMost(PATIENCE).untilAsserted(() -> {
+                Object line = browser.executeScript(
+                        "const r = [...document.querySelectorAll('.pool')].find(e => e.dataset.pool === arguments[0]);"
+                        + "const f = r && r.querySelector('[data-field=fleet]'); return f ? f.innerText : null;", FlakyRedisDefinition.POOL_NAME);
+                assertThat((String) line).matches("fleet \\d+ / " + FlakyRedisDefinition.FLEET_MAX_SIZE + " on the server · 1 instance · share "
+                        + FlakyRedisDefinition.FLEET_MAX_SIZE);
+            });
+            Object lines = browser.executeScript("return document.querySelectorAll('[data-field=fleet]').length;");
+            assertThat(lines).as("fleet lines: only the pool with a budget has one").isEqualTo(1L);
+        } finally {
+            browser.quit();
+        }
+    }
+
     private ChromeDriver browser() {
         assumeTrue(Files.isExecutable(CHROMIUM) && Files.isExecutable(CHROMEDRIVER),
                 "needs " + CHROMIUM + " and " + CHROMEDRIVER + " (apt-get install chromium chromium-driver; .ci/prepare-machine does)");
