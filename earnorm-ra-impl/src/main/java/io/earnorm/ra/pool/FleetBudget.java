@@ -105,10 +105,6 @@ final class FleetBudget<C> {
         return new FleetBudget<>(pool, config, tag, counter);
     }
 
-    boolean enabled() {
-        return budget != 0;
-    }
-
     /**
      * Asks to open one more connection while the instance holds {@code size} (open, opening and
      * closing); true takes one of the opens allowed until the next read.
