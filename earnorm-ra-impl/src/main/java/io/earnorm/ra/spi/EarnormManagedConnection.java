@@ -16,9 +16,10 @@ import javax.security.auth.Subject;
 import javax.transaction.xa.XAResource;
 import java.io.PrintWriter;
 import java.lang.System.Logger.Level;
+import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Objects;
-import java.util.concurrent.CopyOnWriteArrayList;
 
 /**
  * A lease on one physical connection of the adapter's pool core, as the container sees it.
@@ -43,8 +44,16 @@ public final class EarnormManagedConnection<C> implements ManagedConnection {
 
     private final AbstractManagedConnectionFactory<C> factory;
     private final Credential credential;
-    private final List<ConnectionEventListener> listeners = new CopyOnWriteArrayList<>();
-    private final List<HandleLease<C>> handles = new CopyOnWriteArrayList<>();
+    /**
+     * The container's listeners, copied on change (a container adds one, once): {@link #fire} reads
+     * the array without a lock or an iterator.
+     */
+    private volatile ConnectionEventListener[] listeners = new ConnectionEventListener[0];
+    /**
+     * Handles out on this connection, guarded by this object's monitor: usually one, added and
+     * removed on every getConnection and close, so a plain list (no copy per change).
+     */
+    private final List<HandleLease<C>> handles = new ArrayList<>(2);
     private volatile PooledConnection<C> lease;
     private volatile boolean destroyed;
     private volatile boolean inTransaction;
@@ -124,7 +133,9 @@ public final class EarnormManagedConnection<C> implements ManagedConnection {
         HandleLease<C> handle = new HandleLease<>(this);
         EarnormConnection connection = factory.newHandle(handle);
         handle.applicationHandle = connection;
-        handles.add(handle);
+        synchronized (this) {
+            handles.add(handle);
+        }
         return connection;
     }
 
@@ -136,10 +147,12 @@ public final class EarnormManagedConnection<C> implements ManagedConnection {
         if (previous.factory != factory || !previous.credential.equals(credential)) {
             throw new jakarta.resource.spi.IllegalStateException("a connection of " + previous.poolName() + " cannot be associated with a managed connection of " + poolName());
         }
-        previous.handles.remove(handle);
+        previous.removeHandle(handle);
         ensurePhysical();
         handle.associate(this);
-        handles.add(handle);
+        synchronized (this) {
+            handles.add(handle);
+        }
     }
 
     @SuppressWarnings("unchecked")
@@ -152,8 +165,18 @@ public final class EarnormManagedConnection<C> implements ManagedConnection {
 
     /** A handle was closed by the application. */
     void handleClosed(HandleLease<C> handle) {
-        handles.remove(handle);
+        removeHandle(handle);
         fire(ConnectionEvent.CONNECTION_CLOSED, handle, null);
+    }
+
+    private synchronized void removeHandle(HandleLease<C> handle) {
+        handles.remove(handle);
+    }
+
+    /** Invalidates every handle out on this connection. */
+    private synchronized void invalidateHandles() {
+        handles.forEach(HandleLease::invalidate);
+        handles.clear();
     }
 
     /** A handle saw its connection fail: the physical connection must never be reused. */
@@ -170,7 +193,9 @@ public final class EarnormManagedConnection<C> implements ManagedConnection {
         if (handle != null) {
             event.setConnectionHandle(handle.applicationHandle);
         }
-        for (ConnectionEventListener l : listeners) {
+        ConnectionEventListener[] current = listeners;
+        for (int i = 0; i < current.length; i++) {
+            ConnectionEventListener l = current[i];
             try {
                 switch (type) {
                     case ConnectionEvent.CONNECTION_CLOSED -> l.connectionClosed(event);
@@ -199,9 +224,13 @@ public final class EarnormManagedConnection<C> implements ManagedConnection {
     /** The transaction ended: if a cleanup was put off for it and no handle is out, the physical connection goes back now. */
     public void transactionEnded() {
         inTransaction = false;
-        if (giveBackAfterTransaction && handles.isEmpty()) {
+        if (giveBackAfterTransaction && noHandles()) {
             giveBack();
         }
+    }
+
+    private synchronized boolean noHandles() {
+        return handles.isEmpty();
     }
 
     public boolean inTransaction() {
@@ -214,8 +243,7 @@ public final class EarnormManagedConnection<C> implements ManagedConnection {
      */
     @Override
     public void cleanup() throws ResourceException {
-        handles.forEach(HandleLease::invalidate);
-        handles.clear();
+        invalidateHandles();
         if (inTransaction) {
             giveBackAfterTransaction = true;
         } else {
@@ -229,8 +257,7 @@ public final class EarnormManagedConnection<C> implements ManagedConnection {
             return;
         }
         destroyed = true;
-        handles.forEach(HandleLease::invalidate);
-        handles.clear();
+        invalidateHandles();
         if (inTransaction) {
             // A connection destroyed inside a transaction cannot be trusted by the next borrower.
             PooledConnection<C> current = lease;
@@ -269,13 +296,25 @@ public final class EarnormManagedConnection<C> implements ManagedConnection {
     }
 
     @Override
-    public void addConnectionEventListener(ConnectionEventListener listener) {
-        listeners.add(Objects.requireNonNull(listener, "listener"));
+    public synchronized void addConnectionEventListener(ConnectionEventListener listener) {
+        Objects.requireNonNull(listener, "listener");
+        ConnectionEventListener[] grown = Arrays.copyOf(listeners, listeners.length + 1);
+        grown[grown.length - 1] = listener;
+        listeners = grown;
     }
 
     @Override
-    public void removeConnectionEventListener(ConnectionEventListener listener) {
-        listeners.remove(listener);
+    public synchronized void removeConnectionEventListener(ConnectionEventListener listener) {
+        ConnectionEventListener[] current = listeners;
+        for (int i = 0; i < current.length; i++) {
+            if (current[i].equals(listener)) {
+                ConnectionEventListener[] shrunk = new ConnectionEventListener[current.length - 1];
+                System.arraycopy(current, 0, shrunk, 0, i);
+                System.arraycopy(current, i + 1, shrunk, i, current.length - i - 1);
+                listeners = shrunk;
+                return;
+            }
+        }
     }
 
     @Override

@@ -15,7 +15,6 @@ import java.time.Instant;
  */
 final class HandleLease<C> implements Lease<C> {
 
-    private final String poolName;
     private volatile EarnormManagedConnection<C> managed;
     private volatile boolean closed;
     /** The application's handle object wrapping this lease, as connection events carry it. */
@@ -23,7 +22,11 @@ final class HandleLease<C> implements Lease<C> {
 
     HandleLease(EarnormManagedConnection<C> managed) {
         this.managed = managed;
-        this.poolName = managed.poolName();
+    }
+
+    /** Only for messages: a pool name may be built from the backend's address, which costs a parse. */
+    private String poolName() {
+        return managed.poolName();
     }
 
     EarnormManagedConnection<C> managedConnection() {
@@ -41,8 +44,8 @@ final class HandleLease<C> implements Lease<C> {
 
     private EarnormManagedConnection<C> open() {
         EarnormManagedConnection<C> mc = managed;
-        if (closed || mc == null) {
-            throw new ConnectionClosedException(poolName, "this connection handle was closed (or its managed connection cleaned up) and cannot be used any more; get a new one from the connection factory");
+        if (closed) {
+            throw new ConnectionClosedException(poolName(), "this connection handle was closed (or its managed connection cleaned up) and cannot be used any more; get a new one from the connection factory");
         }
         return mc;
     }
@@ -101,6 +104,6 @@ final class HandleLease<C> implements Lease<C> {
 
     @Override
     public String toString() {
-        return "HandleLease[" + poolName + (closed ? ", closed" : "") + "]";
+        return "HandleLease[" + poolName() + (closed ? ", closed" : "") + "]";
     }
 }

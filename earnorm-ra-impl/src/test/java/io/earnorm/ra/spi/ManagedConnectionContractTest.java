@@ -90,6 +90,44 @@ class ManagedConnectionContractTest implements JcaContract<EarnormConnection> {
     }
 
     @Test
+    void aRemovedListenerHearsNothingMoreAndTheOthersStillHearEveryEvent() throws Exception {
+        ManagedConnection mc = mcf.createManagedConnection(null, null);
+        RecordingConnectionEvents first = new RecordingConnectionEvents();
+        RecordingConnectionEvents removed = new RecordingConnectionEvents();
+        RecordingConnectionEvents last = new RecordingConnectionEvents();
+        mc.addConnectionEventListener(first);
+        mc.addConnectionEventListener(removed);
+        mc.addConnectionEventListener(last);
+        ((EarnormConnection) mc.getConnection(null, null)).close();
+
+        mc.removeConnectionEventListener(removed);
+        mc.removeConnectionEventListener(new RecordingConnectionEvents()); // never added: nothing changes
+        ((EarnormConnection) mc.getConnection(null, null)).close();
+
+        assertThat(first.ids()).containsExactly(ConnectionEvent.CONNECTION_CLOSED, ConnectionEvent.CONNECTION_CLOSED);
+        assertThat(removed.ids()).containsExactly(ConnectionEvent.CONNECTION_CLOSED);
+        assertThat(last.ids()).containsExactly(ConnectionEvent.CONNECTION_CLOSED, ConnectionEvent.CONNECTION_CLOSED);
+        mc.destroy();
+    }
+
+    @Test
+    void aHandleClosedAndACleanupLeaveNoHandleBehindAndTheNextGetConnectionWorks() throws Exception {
+        EarnormManagedConnection<?> mc = (EarnormManagedConnection<?>) mcf.createManagedConnection(null, null);
+        EarnormConnection closed = (EarnormConnection) mc.getConnection(null, null);
+        EarnormConnection open = (EarnormConnection) mc.getConnection(null, null);
+        closed.close();
+
+        mc.cleanup();
+
+        assertThat(open.isClosed()).isTrue();
+        assertThat(mc.hasPhysical()).isFalse();
+        try (EarnormConnection next = (EarnormConnection) mc.getConnection(null, null)) {
+            assertThat(next.ping()).isTrue();
+        }
+        mc.destroy();
+    }
+
+    @Test
     void aBackendErrorSendsConnectionErrorOccurredAndThePhysicalConnectionNeverComesBack() throws Exception {
         EarnormConnectionFactory<EarnormConnection> factory = factory();
         FakeManagedConnectionFactory.Link broken;
