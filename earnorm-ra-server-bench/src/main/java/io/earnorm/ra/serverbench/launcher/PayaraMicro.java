@@ -37,6 +37,7 @@ final class PayaraMicro implements AutoCloseable {
     static PayaraMicro boot(LauncherOptions options, Properties systemProperties) throws IOException, InterruptedException {
         Path work = options.out().toAbsolutePath();
         Files.createDirectories(work.resolve("tmp"));
+        systemProperties.setProperty("earnorm.bench.run", "p" + options.port());
         Path properties = work.resolve("backends.properties");
         try (OutputStream out = Files.newOutputStream(properties)) {
             systemProperties.store(out, "backends of the in-server benchmark");
