@@ -120,16 +120,16 @@ public abstract class AbstractManagedConnectionFactory<C> extends PoolProperties
      */
     @Override
     public ManagedConnection createManagedConnection(Subject subject, ConnectionRequestInfo info) throws ResourceException {
-        validate();
         Credential credential = credentialOf(subject, info);
+        validateBeforeFirstPool(credential);
         subPools.orRefused(credential); // a credential this definition cannot use at all is refused here, without opening anything
         return new EarnormManagedConnection<>(this, credential);
     }
 
     @Override
     public ManagedConnection matchManagedConnections(@SuppressWarnings("rawtypes") Set candidates, Subject subject, ConnectionRequestInfo info) throws ResourceException {
-        validate();
         Credential credential = credentialOf(subject, info);
+        validateBeforeFirstPool(credential);
         for (Object candidate : candidates) {
             if (candidate instanceof EarnormManagedConnection<?> mc && mc.factory() == this
                     && mc.credential().equals(credential) && !mc.isInvalid()) {
@@ -160,8 +160,8 @@ public abstract class AbstractManagedConnectionFactory<C> extends PoolProperties
      * Called by the server as it deploys the connection definition. The config is not checked
      * here: servers differ on when they call this (Open Liberty before it sets any config property,
      * GlassFish and Payara after), and the JavaBean setters may all come later. It is checked when
-     * the connection factory is created and at every first use ({@code createManagedConnection},
-     * {@code matchManagedConnections}).
+     * the connection factory is created and before the first sub-pool of each credential is made
+     * ({@code createManagedConnection}, {@code matchManagedConnections}).
      */
     @Override
     public void setResourceAdapter(ResourceAdapter adapter) throws ResourceException {
@@ -233,6 +233,18 @@ public abstract class AbstractManagedConnectionFactory<C> extends PoolProperties
     // ------------------------------------------------------------------ config checks
 
     /**
+     * The config is checked before the sub-pool of a credential is made from it; once that pool
+     * exists it runs on what was checked. Checking on every call parsed every duration and the
+     * address again: with the server's connector pool off (a managed connection per
+     * getConnection), on every getConnection.
+     */
+    private void validateBeforeFirstPool(Credential credential) throws InvalidPropertyException {
+        if (!subPools.exists(credential)) {
+            validate();
+        }
+    }
+
+    /**
      * Checks every config property: the pool options by the pool core's rules, then the backend's
      * own. A wrong value is an {@link InvalidPropertyException} naming the property, the value and
      * the rule, for example {@code maxSize=-1 is invalid: maxSize must be >= 1 (maxSize=-1)}.
@@ -275,7 +287,9 @@ public abstract class AbstractManagedConnectionFactory<C> extends PoolProperties
 
     @Override
     public boolean equals(Object o) {
-        return o != null && o.getClass() == getClass() && ConfigProperties.asSet(this).equals(ConfigProperties.asSet(o));
+        // Payara compares the factory it was given with its pool's on every allocateConnection, and
+        // sign-on compares the container's PasswordCredential's: the same object, in practice.
+        return o == this || o != null && o.getClass() == getClass() && ConfigProperties.asSet(this).equals(ConfigProperties.asSet(o));
     }
 
     @Override

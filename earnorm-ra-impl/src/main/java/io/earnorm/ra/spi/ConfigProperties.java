@@ -24,8 +24,23 @@ final class ConfigProperties {
     private ConfigProperties() {
     }
 
+    /**
+     * Introspection allocates megabytes and takes milliseconds, and a server compares factories
+     * (which reads every property) on every getConnection: once per factory class.
+     */
+    private static final ClassValue<List<PropertyDescriptor>> DESCRIPTORS = new ClassValue<>() {
+        @Override
+        protected List<PropertyDescriptor> computeValue(Class<?> factoryClass) {
+            return introspect(factoryClass);
+        }
+    };
+
     /** The JavaBean properties of a factory class that are config properties: readable and writable, of a simple type. */
     static List<PropertyDescriptor> descriptors(Class<?> factoryClass) {
+        return DESCRIPTORS.get(factoryClass);
+    }
+
+    private static List<PropertyDescriptor> introspect(Class<?> factoryClass) {
         try {
             List<PropertyDescriptor> result = new ArrayList<>();
             for (PropertyDescriptor d : Introspector.getBeanInfo(factoryClass, Object.class).getPropertyDescriptors()) {
@@ -35,7 +50,7 @@ final class ConfigProperties {
                     result.add(d);
                 }
             }
-            return result;
+            return List.copyOf(result);
         } catch (IntrospectionException e) {
             throw new IllegalStateException(e);
         }

@@ -19,7 +19,11 @@ final class SignOn {
      */
     static Credential credentialOf(Subject subject, ConnectionRequestInfo info, ManagedConnectionFactory factory, Credential configured) {
         if (subject != null) {
-            for (PasswordCredential pc : subject.getPrivateCredentials(PasswordCredential.class)) {
+            // The live set, filtered here: getPrivateCredentials(Class) copies it into a new set on every call.
+            for (Object held : subject.getPrivateCredentials()) {
+                if (!(held instanceof PasswordCredential pc)) {
+                    continue;
+                }
                 // Payara hands over a credential with an empty user name when the connector pool
                 // names no user: that is no identity, and the configured credentials apply.
                 boolean anonymous = pc.getUserName() == null || pc.getUserName().isEmpty();

@@ -67,6 +67,11 @@ final class SubPools<C> {
         }
     }
 
+    /** Whether the sub-pool of {@code credential} was made. */
+    boolean exists(Credential credential) {
+        return pools.containsKey(credential);
+    }
+
     /** The sub-pool of {@code credential}, created on first use. */
     ConnectionPool<C> of(Credential credential) {
         ConnectionPool<C> pool = pools.get(credential);

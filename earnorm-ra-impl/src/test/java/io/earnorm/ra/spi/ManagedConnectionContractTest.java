@@ -358,6 +358,43 @@ class ManagedConnectionContractTest implements JcaContract<EarnormConnection> {
     }
 
     @Test
+    void aPasswordCredentialAmongOtherPrivateCredentialsStillSignsOn() throws Exception {
+        Subject subject = new Subject();
+        subject.getPrivateCredentials().add("a token of another login module");
+        PasswordCredential bob = new PasswordCredential("bob", "bob-secret".toCharArray());
+        bob.setManagedConnectionFactory(mcf);
+        subject.getPrivateCredentials().add(bob);
+
+        ManagedConnection mc = mcf.createManagedConnection(subject, null);
+
+        assertThat(((EarnormConnection) mc.getConnection(subject, null)).execute("whoami")).isEqualTo("bob");
+        mc.destroy();
+    }
+
+    @Test
+    void aFactoryClassIsIntrospectedOnceForItsConfigProperties() {
+        // Payara compares factories on every getConnection: equality must not introspect each time.
+        assertThat(AbstractManagedConnectionFactory.configPropertyDescriptors(FakeManagedConnectionFactory.class))
+                .isNotEmpty()
+                .isSameAs(AbstractManagedConnectionFactory.configPropertyDescriptors(FakeManagedConnectionFactory.class));
+        assertThat(mcf).isEqualTo(mcf);
+    }
+
+    @Test
+    void theConfigIsCheckedBeforeACredentialsFirstSubPoolAndNotOnEveryCallAfter() throws Exception {
+        ManagedConnection first = mcf.createManagedConnection(null, null);
+        mcf.setMaxSize(-1); // no server does this after deployment; it shows when the check runs
+
+        ManagedConnection again = mcf.createManagedConnection(null, null); // the sub-pool exists: not checked again
+        assertThatThrownBy(() -> mcf.createManagedConnection(null, new EarnormConnectionRequestInfo(new Credential("alice", "alice-secret"))))
+                .isInstanceOf(jakarta.resource.spi.InvalidPropertyException.class)
+                .hasMessageContaining("maxSize=-1");
+        assertThat(mcf.pools()).hasSize(1);
+        first.destroy();
+        again.destroy();
+    }
+
+    @Test
     void invalidConnectionsAreThoseThePoolCoreWouldNotLendAgain() throws Exception {
         EarnormManagedConnection<?> healthy = (EarnormManagedConnection<?>) mcf.createManagedConnection(null, null);
         EarnormManagedConnection<?> dead = (EarnormManagedConnection<?>) mcf.createManagedConnection(null, null);
