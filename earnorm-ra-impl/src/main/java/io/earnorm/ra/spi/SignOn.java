@@ -28,6 +28,11 @@ final class SignOn {
                 // names no user: that is no identity, and the configured credentials apply.
                 boolean anonymous = pc.getUserName() == null || pc.getUserName().isEmpty();
                 if (!anonymous && (pc.getManagedConnectionFactory() == null || pc.getManagedConnectionFactory().equals(factory))) {
+                    // The server hands over the pool's configured user on every getConnection:
+                    // that one is answered without copying the password into a new string.
+                    if (isConfigured(pc, configured)) {
+                        return configured;
+                    }
                     return new Credential(pc.getUserName(), pc.getPassword() == null ? null : new String(pc.getPassword()));
                 }
             }
@@ -36,5 +41,26 @@ final class SignOn {
             return requested.credential();
         }
         return configured;
+    }
+
+    /** Whether {@code pc} names the configured user with the configured password (empty being none, as in {@link Credential}). */
+    private static boolean isConfigured(PasswordCredential pc, Credential configured) {
+        if (!pc.getUserName().equals(configured.user())) {
+            return false;
+        }
+        char[] given = pc.getPassword();
+        String expected = configured.password();
+        if (given == null || given.length == 0) {
+            return expected == null;
+        }
+        if (expected == null || expected.length() != given.length) {
+            return false;
+        }
+        for (int i = 0; i < given.length; i++) {
+            if (given[i] != expected.charAt(i)) {
+                return false;
+            }
+        }
+        return true;
     }
 }

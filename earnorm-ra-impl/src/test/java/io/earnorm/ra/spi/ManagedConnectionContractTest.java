@@ -342,6 +342,28 @@ class ManagedConnectionContractTest implements JcaContract<EarnormConnection> {
     }
 
     @Test
+    void theServersCredentialOfTheConfiguredUserIsAnsweredWithTheConfiguredCredentialItself() {
+        Credential configured = new Credential("app", "secret");
+        Credential withoutPassword = new Credential("app", null);
+
+        assertThat(SignOn.credentialOf(subjectWith("app", "secret"), null, mcf, configured)).isSameAs(configured);
+        assertThat(SignOn.credentialOf(subjectWith("app", ""), null, mcf, withoutPassword)).isSameAs(withoutPassword);
+        assertThat(SignOn.credentialOf(subjectWith("app", "secreT"), null, mcf, configured))
+                .isNotSameAs(configured).isEqualTo(new Credential("app", "secreT"));
+        assertThat(SignOn.credentialOf(subjectWith("app", "secret2"), null, mcf, configured)).isEqualTo(new Credential("app", "secret2"));
+        assertThat(SignOn.credentialOf(subjectWith("app", ""), null, mcf, configured)).isEqualTo(withoutPassword);
+        assertThat(SignOn.credentialOf(subjectWith("bob", "secret"), null, mcf, configured)).isEqualTo(new Credential("bob", "secret"));
+    }
+
+    private Subject subjectWith(String user, String password) {
+        Subject subject = new Subject();
+        PasswordCredential credential = new PasswordCredential(user, password.toCharArray());
+        credential.setManagedConnectionFactory(mcf);
+        subject.getPrivateCredentials().add(credential);
+        return subject;
+    }
+
+    @Test
     void aPasswordCredentialForAnotherFactoryIsIgnored() throws Exception {
         FakeManagedConnectionFactory other = new FakeManagedConnectionFactory();
         other.setAddress("fake://other");
