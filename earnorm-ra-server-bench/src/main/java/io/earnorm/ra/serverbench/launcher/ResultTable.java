@@ -48,7 +48,7 @@ final class ResultTable {
         double floor = ours.operation().startsWith("pg-") ? 1.0 : 0.97;
         double ratio = ours.callsPerSecond() / other.callsPerSecond();
         if (ratio < floor) {
-            missed.add(String.format(Locale.ROOT, "calls/s %.2fx < %.2fx", ratio, floor));
+            missed.add(String.format(Locale.ROOT, "calls/s %.3fx < %.2fx", ratio, floor));
         }
         if (ours.workers() <= 8) {
             double p99 = ours.p99Micros() / other.p99Micros();
