@@ -54,6 +54,7 @@ final class FleetBudget<C> {
     private final int budget;
     private final int staticShare;
     private final int maxConnecting;
+    private final int maxSize;
     private final long periodNanos;
     private final long gapNanos;
     private final FleetTag tag;
@@ -77,6 +78,7 @@ final class FleetBudget<C> {
         this.budget = config.fleetMaxSize();
         this.staticShare = Math.max(1, budget / config.instances());
         this.maxConnecting = config.maxConnecting();
+        this.maxSize = config.maxSize();
         this.periodNanos = config.fleetInterval().toNanos();
         this.gapNanos = Math.max(MIN_GAP_NANOS, periodNanos / 10);
         this.tag = tag;
@@ -217,7 +219,8 @@ final class FleetBudget<C> {
         // Wanting starts when the fleet is full, and lasts while callers wait and the share is not
         // reached: dropping it as soon as some room shows would let a peer's next scheduled read see
         // no one wanting and take that room back, a period lost before the signal is seen again.
-        boolean wanting = before != null && pool.queue.waiting() > 0 && size < before.share(budget)
+        // An instance whose maxSize is under its share wants no more than maxSize.
+        boolean wanting = before != null && pool.queue.waiting() > 0 && size < Math.min(before.share(budget), maxSize)
                 && (signalledWanting || before.othersConnections() + size >= budget);
         try {
             FleetView v = FleetView.of(counter.read(tag.counterName(wanting), tag.prefix()), tag);

@@ -107,7 +107,11 @@ class FleetBudgetTest {
 
     /** An instance that counts once when created; with an interval of an hour it counts again only when the test says ({@link #count}). */
     private ConnectionPool<FakeConnection> instance(int budget, Duration fleetInterval) {
-        PoolConfig config = PoolConfig.builder().maxSize(20).fleetMaxSize(budget).fleetInterval(fleetInterval)
+        return instance(budget, fleetInterval, 20);
+    }
+
+    private ConnectionPool<FakeConnection> instance(int budget, Duration fleetInterval, int maxSize) {
+        PoolConfig config = PoolConfig.builder().maxSize(maxSize).fleetMaxSize(budget).fleetInterval(fleetInterval)
                 .acquireTimeout(Duration.ofSeconds(30)).validateOnBorrow(false).build();
         ConnectionPool<FakeConnection> pool = new ConnectionPool<>("orders", new NamingBackend(server), config);
         pool.ready();
@@ -262,6 +266,39 @@ class FleetBudgetTest {
         });
         b.fleet.read();
         assertThat(wantingCounters()).as("b at its share").isZero();
+    }
+
+    /** An instance whose maxSize is under its share stops wanting at maxSize: it cannot use more, and its peers may. */
+    @Test
+    void anInstanceStopsWantingAtItsMaxSizeWhenThatIsUnderItsShare() {
+        Duration manual = Duration.ofHours(1);
+        ConnectionPool<FakeConnection> a = instance(6, manual);
+        holdInBackground(a, 6);
+        await().atMost(PATIENCE).pollInterval(Duration.ofMillis(10)).until(() -> {
+            count(a);
+            return held.size() == 6;
+        });
+        List<PooledConnection<FakeConnection>> aHeld = List.copyOf(held);
+
+        ConnectionPool<FakeConnection> b = instance(6, manual, 2);
+        holdInBackground(b, 3);
+        await().atMost(PATIENCE).until(() -> b.stats().fleet().counted() && b.queue.waiting() == 3);
+        b.fleet.read();
+        assertThat(wantingCounters()).as("b saw the fleet full with callers waiting").isEqualTo(1);
+        a.fleet.read();
+        aHeld.subList(0, 3).forEach(c -> {
+            held.remove(c);
+            c.close();
+        });
+        await().atMost(PATIENCE).until(() -> a.opener.size.get() == 3);
+
+        await().atMost(PATIENCE).pollInterval(Duration.ofMillis(10)).until(() -> {
+            count(b);
+            return b.stats().active() == 2;
+        });
+        b.fleet.read();
+        assertThat(b.stats().fleet().share()).isEqualTo(3);
+        assertThat(wantingCounters()).as("b at its maxSize of 2, under its share of 3, with a caller still waiting").isZero();
     }
 
     /** One count and what follows it, as the schedule would run it. */
