@@ -1,6 +1,5 @@
 package io.earnorm.ra.sample.it;
 
-import io.earnorm.ra.testsupport.TestServers;
 import jakarta.json.JsonObject;
 import org.junit.jupiter.api.Test;
 
@@ -14,7 +13,6 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
-import java.util.Properties;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -47,7 +45,10 @@ class FleetPayaraIT {
                 .mapToInt(p -> Integer.parseInt(p.trim())).toArray();
         Path folder = Files.createDirectories(Path.of(required("payara.tmpdir")).resolveSibling("fleet"));
         PostgresAddress postgres = PayaraBackends.postgres();
-        Path systemProperties = writeSystemProperties(folder, postgres);
+        Path systemProperties = folder.resolve("backends.properties");
+        try (OutputStream out = Files.newOutputStream(systemProperties)) {
+            PayaraBackends.systemProperties().store(out, "backends of FleetPayaraIT");
+        }
         Path preBoot = copyResource("/payara/fleet-pre-boot-commands.txt", folder);
         Path postBoot = copyResource("/payara/fleet-post-boot-commands.txt", folder);
         Path war = Path.of(required("earnorm.sample.war"));
@@ -123,21 +124,6 @@ class FleetPayaraIT {
         return api.get("api/pools").json().asJsonArray().getValuesAs(JsonObject.class).stream()
                 .filter(p -> POOL.equals(p.getString("name"))).findFirst()
                 .orElseThrow(() -> new AssertionError("no pool " + POOL + " in /api/pools"));
-    }
-
-    private static Path writeSystemProperties(Path folder, PostgresAddress postgres) throws IOException {
-        Properties p = new Properties();
-        p.setProperty("earnorm.rar", required("earnorm.rar"));
-        p.setProperty("earnorm.postgres.url", postgres.url());
-        p.setProperty("earnorm.postgres.user", postgres.user());
-        p.setProperty("earnorm.postgres.password", postgres.password());
-        p.setProperty("earnorm.redis.uri", TestServers.redisUri());
-        p.setProperty("earnorm.mongo.uri", TestServers.mongoUri());
-        Path file = folder.resolve("backends.properties");
-        try (OutputStream out = Files.newOutputStream(file)) {
-            p.store(out, "backends of FleetPayaraIT");
-        }
-        return file;
     }
 
     private static Path copyResource(String resource, Path folder) throws IOException {
