@@ -25,7 +25,7 @@ import java.util.concurrent.atomic.AtomicInteger;
  *       counting connection, even while it holds no pooled connection). Above its share an
  *       instance may use what the others leave free; when another instance is below its share with
  *       callers waiting and the fleet full, that instance says so in its counting connection's name
- *       ({@link FleetTag#counterName}), and every instance above its share stops opening and gives
+ *       ({@link FleetTag#counterName}) until it holds its share or no caller waits, and every instance above its share stops opening and gives
  *       connections back (idle ones at once, borrowed ones as they return, closed with
  *       {@link CloseReason#FLEET_SHARE}) down to its share. So a busy instance cannot starve a new
  *       one, and no capacity sits unused while only one instance needs it.</li>
@@ -54,6 +54,7 @@ final class FleetBudget<C> {
     private final int budget;
     private final int staticShare;
     private final int maxConnecting;
+    private final int maxSize;
     private final long periodNanos;
     private final long gapNanos;
     private final FleetTag tag;
@@ -64,6 +65,8 @@ final class FleetBudget<C> {
     private volatile boolean firstReadDone;
     private volatile boolean failing;
     private volatile long lastReadNanos;
+    /** The counting connection's name says this instance wants its share ({@code .../w}) since the last good read. */
+    private volatile boolean signalledWanting;
     /** Opens left before the next read. */
     private final AtomicInteger credit = new AtomicInteger();
     /** A read is scheduled or running. */
@@ -75,6 +78,7 @@ final class FleetBudget<C> {
         this.budget = config.fleetMaxSize();
         this.staticShare = Math.max(1, budget / config.instances());
         this.maxConnecting = config.maxConnecting();
+        this.maxSize = config.maxSize();
         this.periodNanos = config.fleetInterval().toNanos();
         this.gapNanos = Math.max(MIN_GAP_NANOS, periodNanos / 10);
         this.tag = tag;
@@ -212,10 +216,15 @@ final class FleetBudget<C> {
         lastReadNanos = pool.clock.nanoTime();
         FleetView before = view;
         int size = pool.opener.size.get();
-        boolean wanting = before != null && pool.queue.waiting() > 0 && size < before.share(budget)
-                && before.othersConnections() + size >= budget;
+        // Wanting starts when the fleet is full, and lasts while callers wait and the share is not
+        // reached: dropping it as soon as some room shows would let a peer's next scheduled read see
+        // no one wanting and take that room back, a period lost before the signal is seen again.
+        // An instance whose maxSize is under its share wants no more than maxSize.
+        boolean wanting = before != null && pool.queue.waiting() > 0 && size < Math.min(before.share(budget), maxSize)
+                && (signalledWanting || before.othersConnections() + size >= budget);
         try {
             FleetView v = FleetView.of(counter.read(tag.counterName(wanting), tag.prefix()), tag);
+            signalledWanting = wanting;
             credit.set(creditAfter(v, pool.opener.size.get()));
             view = v;
             firstReadDone = true;
@@ -226,6 +235,7 @@ final class FleetBudget<C> {
             }
         } catch (Exception e) {
             view = null;
+            signalledWanting = false;
             firstReadDone = true;
             if (!failing) {
                 failing = true;

@@ -102,7 +102,16 @@ class FleetBudgetTest {
     private final List<PooledConnection<FakeConnection>> held = new CopyOnWriteArrayList<>();
 
     private ConnectionPool<FakeConnection> instance(int budget) {
-        PoolConfig config = PoolConfig.builder().maxSize(20).fleetMaxSize(budget).fleetInterval(Duration.ofMillis(100))
+        return instance(budget, Duration.ofMillis(100));
+    }
+
+    /** An instance that counts once when created; with an interval of an hour it counts again only when the test says ({@link #count}). */
+    private ConnectionPool<FakeConnection> instance(int budget, Duration fleetInterval) {
+        return instance(budget, fleetInterval, 20);
+    }
+
+    private ConnectionPool<FakeConnection> instance(int budget, Duration fleetInterval, int maxSize) {
+        PoolConfig config = PoolConfig.builder().maxSize(maxSize).fleetMaxSize(budget).fleetInterval(fleetInterval)
                 .acquireTimeout(Duration.ofSeconds(30)).validateOnBorrow(false).build();
         ConnectionPool<FakeConnection> pool = new ConnectionPool<>("orders", new NamingBackend(server), config);
         pool.ready();
@@ -210,5 +219,95 @@ class FleetBudgetTest {
         await().atMost(PATIENCE).until(() -> held.size() == 2);
         assertThat(a.stats().fleet()).isEqualTo(new FleetStats(6, 2, 1, 2, false));
         assertThat(a.stats().pending()).isEqualTo(3);
+    }
+
+    /**
+     * A new instance that saw the fleet full keeps saying it wants its share while callers wait and
+     * it holds less, even once some room shows. Otherwise a busy peer's next count sees nobody
+     * wanting and takes the room back, and the new instance waits for another round of counts.
+     */
+    @Test
+    void aNewInstanceKeepsWantingItsShareUntilItHoldsItSoABusyPeerCannotTakeTheRoomBack() {
+        Duration manual = Duration.ofHours(1);
+        ConnectionPool<FakeConnection> a = instance(6, manual);
+        holdInBackground(a, 7); // six hold the whole budget, the seventh waits
+        await().atMost(PATIENCE).pollInterval(Duration.ofMillis(10)).until(() -> {
+            count(a);
+            return held.size() == 6;
+        });
+        List<PooledConnection<FakeConnection>> aHeld = List.copyOf(held);
+
+        ConnectionPool<FakeConnection> b = instance(6, manual);
+        holdInBackground(b, 3);
+        await().atMost(PATIENCE).until(() -> b.stats().fleet().counted() && b.queue.waiting() == 3);
+        b.fleet.read();
+        assertThat(wantingCounters()).as("b saw the fleet full with callers waiting").isEqualTo(1);
+        a.fleet.read();
+        assertThat(a.stats().fleet().share()).isEqualTo(3);
+
+        // a gives three back; they close (share), and b sees room for them.
+        aHeld.subList(0, 3).forEach(c -> {
+            held.remove(c);
+            c.close();
+        });
+        await().atMost(PATIENCE).until(() -> a.opener.size.get() == 3);
+        b.fleet.read();
+        b.fleet.read();
+        assertThat(wantingCounters()).as("b, below its share with callers waiting, after seeing room").isEqualTo(1);
+
+        // a's waiting caller would take that room if a's count showed nobody wanting.
+        a.fleet.read();
+        a.opener.fill();
+        assertThat(a.opener.size.get()).as("a's connections after its count").isEqualTo(3);
+
+        await().atMost(PATIENCE).pollInterval(Duration.ofMillis(10)).until(() -> {
+            count(b);
+            return b.stats().active() == 3;
+        });
+        b.fleet.read();
+        assertThat(wantingCounters()).as("b at its share").isZero();
+    }
+
+    /** An instance whose maxSize is under its share stops wanting at maxSize: it cannot use more, and its peers may. */
+    @Test
+    void anInstanceStopsWantingAtItsMaxSizeWhenThatIsUnderItsShare() {
+        Duration manual = Duration.ofHours(1);
+        ConnectionPool<FakeConnection> a = instance(6, manual);
+        holdInBackground(a, 6);
+        await().atMost(PATIENCE).pollInterval(Duration.ofMillis(10)).until(() -> {
+            count(a);
+            return held.size() == 6;
+        });
+        List<PooledConnection<FakeConnection>> aHeld = List.copyOf(held);
+
+        ConnectionPool<FakeConnection> b = instance(6, manual, 2);
+        holdInBackground(b, 3);
+        await().atMost(PATIENCE).until(() -> b.stats().fleet().counted() && b.queue.waiting() == 3);
+        b.fleet.read();
+        assertThat(wantingCounters()).as("b saw the fleet full with callers waiting").isEqualTo(1);
+        a.fleet.read();
+        aHeld.subList(0, 3).forEach(c -> {
+            held.remove(c);
+            c.close();
+        });
+        await().atMost(PATIENCE).until(() -> a.opener.size.get() == 3);
+
+        await().atMost(PATIENCE).pollInterval(Duration.ofMillis(10)).until(() -> {
+            count(b);
+            return b.stats().active() == 2;
+        });
+        b.fleet.read();
+        assertThat(b.stats().fleet().share()).isEqualTo(3);
+        assertThat(wantingCounters()).as("b at its maxSize of 2, under its share of 3, with a caller still waiting").isZero();
+    }
+
+    /** One count and what follows it, as the schedule would run it. */
+    private static void count(ConnectionPool<FakeConnection> pool) {
+        pool.fleet.read();
+        pool.opener.fill();
+    }
+
+    private long wantingCounters() {
+        return server.connections.values().stream().filter(n -> n.endsWith("/w")).count();
     }
 }

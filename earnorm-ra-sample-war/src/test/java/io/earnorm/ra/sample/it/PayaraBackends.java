@@ -34,14 +34,7 @@ final class PayaraBackends {
      * added, so that a test's extra pools exist only in its own server.
      */
     static synchronized void publish(Map<String, String> extraProperties, String extraCommands) {
-        PostgresAddress postgres = postgres();
-        Properties p = new Properties();
-        p.setProperty("earnorm.rar", required("earnorm.rar"));
-        p.setProperty("earnorm.postgres.url", postgres.url());
-        p.setProperty("earnorm.postgres.user", postgres.user());
-        p.setProperty("earnorm.postgres.password", postgres.password());
-        p.setProperty("earnorm.redis.uri", TestServers.redisUri());
-        p.setProperty("earnorm.mongo.uri", TestServers.mongoUri());
+        Properties p = systemProperties();
         p.setProperty(FlakyRedis.URI_PROPERTY, FlakyRedis.uri());
         extraProperties.forEach(p::setProperty);
         try {
@@ -55,6 +48,19 @@ final class PayaraBackends {
         } catch (IOException e) {
             throw new UncheckedIOException("could not write Payara Micro's boot files", e);
         }
+    }
+
+    /** The RAR's path and the backends' addresses, as the sample's boot files read them. */
+    static Properties systemProperties() {
+        PostgresAddress postgres = postgres();
+        Properties p = new Properties();
+        p.setProperty("earnorm.rar", required("earnorm.rar"));
+        p.setProperty("earnorm.postgres.url", postgres.url());
+        p.setProperty("earnorm.postgres.user", postgres.user());
+        p.setProperty("earnorm.postgres.password", postgres.password());
+        p.setProperty("earnorm.redis.uri", TestServers.redisUri());
+        p.setProperty("earnorm.mongo.uri", TestServers.mongoUri());
+        return p;
     }
 
     /** The PostgreSQL server the deployments use, for tests that check it from the outside. */
