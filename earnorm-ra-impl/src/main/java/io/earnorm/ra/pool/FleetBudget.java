@@ -37,8 +37,9 @@ import java.util.concurrent.atomic.AtomicInteger;
  *       again, and it never has more than {@code maxConnecting} opens in flight, which the others
  *       cannot see yet. Instances that race for the same room may therefore together exceed the
  *       budget by at most instances x maxConnecting (fewer than instances when their reads agree),
- *       until the extra connections are given back: at the next read that sees the fleet full with
- *       a peer wanting, or by idleTimeout.</li>
+ *       until the extra connections are given back: at the next read that sees the fleet over its
+ *       budget, an instance above its share gives idle connections back (and borrowed ones as they
+ *       return) down to the budget, never below its share.</li>
  *   <li>Before the first read nothing opens. When a read fails (the server refuses the count for
  *       lack of a privilege, or cannot be reached) or the backend cannot count at all, the instance
  *       keeps to a static share, budget / the {@code instances} option, and says so once in the
@@ -151,7 +152,11 @@ final class FleetBudget<C> {
             return false;
         }
         FleetView v = view;
-        return v != null && v.othersWanting() > 0 && pool.entries.size() > v.share(budget);
+        if (v == null) {
+            return false;
+        }
+        int size = pool.entries.size();
+        return size > v.share(budget) && (v.othersWanting() > 0 || v.othersConnections() + size > budget);
     }
 
     FleetStats stats(int size) {
@@ -259,13 +264,21 @@ final class FleetBudget<C> {
         return Math.min(maxConnecting, (room + v.instances() - 1) / v.instances());
     }
 
-    /** Gives idle connections back while a peer below its share waits and this instance holds more than its own. */
+    /**
+     * Gives idle connections back while this instance holds more than its share and a peer below
+     * its share waits (down to the share), or the fleet is over its budget (down to the budget, never
+     * below the share): an overshoot of racing opens lasts one read, not until idleTimeout.
+     */
     private void shrinkIdle() {
         FleetView v = view;
-        if (v == null || v.othersWanting() == 0) {
+        if (v == null) {
             return;
         }
-        int excess = pool.entries.size() - v.share(budget);
+        int size = pool.entries.size();
+        int excess = size - v.share(budget);
+        if (v.othersWanting() == 0) {
+            excess = Math.min(excess, v.othersConnections() + size - budget);
+        }
         while (excess-- > 0) {
             PoolEntry<C> e = pool.entries.claimIdle();
             if (e == null) {

@@ -301,6 +301,27 @@ class FleetBudgetTest {
         assertThat(wantingCounters()).as("b at its maxSize of 2, under its share of 3, with a caller still waiting").isZero();
     }
 
+    @Test
+    void aCountThatShowsTheFleetOverItsBudgetMakesAnInstanceAboveItsShareGiveBackDownToTheBudget() {
+        ConnectionPool<FakeConnection> a = instance(6);
+        List<PooledConnection<FakeConnection>> borrowed = new java.util.ArrayList<>();
+        for (int i = 0; i < 4; i++) {
+            borrowed.add(a.acquire());
+        }
+        borrowed.forEach(PooledConnection::close);
+        assertThat(a.stats().total()).isEqualTo(4);
+
+        // Another instance's racing opens put the fleet one over the budget: 3 of its own + a's 4.
+        // Nobody waits for a share, so only the overshoot itself can make a give back.
+        server.connect("ef/orders/racer/c");
+        for (int i = 0; i < 3; i++) {
+            server.connect("ef/orders/racer/p");
+        }
+
+        await().atMost(PATIENCE).until(() -> a.stats().total() == 3);
+        assertThat(a.stats().fleet()).isEqualTo(new FleetStats(6, 6, 2, 3, true));
+    }
+
     /** One count and what follows it, as the schedule would run it. */
     private static void count(ConnectionPool<FakeConnection> pool) {
         pool.fleet.read();
