@@ -152,11 +152,16 @@ final class FleetBudget<C> {
             return false;
         }
         FleetView v = view;
-        if (v == null) {
-            return false;
-        }
-        int size = pool.entries.size();
-        return size > v.share(budget) && (v.othersWanting() > 0 || v.othersConnections() + size > budget);
+        return v != null && excess(v, pool.entries.size()) > 0;
+    }
+
+    /**
+     * Connections above what this instance may keep when it holds {@code size}: down to its share
+     * while a peer below its share waits, else down to the budget, never below its share.
+     */
+    private int excess(FleetView v, int size) {
+        int aboveShare = size - v.share(budget);
+        return v.othersWanting() > 0 ? aboveShare : Math.min(aboveShare, v.othersConnections() + size - budget);
     }
 
     FleetStats stats(int size) {
@@ -274,11 +279,7 @@ final class FleetBudget<C> {
         if (v == null) {
             return;
         }
-        int size = pool.entries.size();
-        int excess = size - v.share(budget);
-        if (v.othersWanting() == 0) {
-            excess = Math.min(excess, v.othersConnections() + size - budget);
-        }
+        int excess = excess(v, pool.entries.size());
         while (excess-- > 0) {
             PoolEntry<C> e = pool.entries.claimIdle();
             if (e == null) {
