@@ -3,7 +3,6 @@ package io.earnorm.ra.backend;
 import java.lang.reflect.InvocationHandler;
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Method;
-import java.lang.reflect.Proxy;
 import java.util.function.Predicate;
 
 /**
@@ -26,7 +25,7 @@ public final class Guard {
      */
     public static <T> T of(Class<T> type, T target, Runnable check, Predicate<Class<?>> rewrap) {
         InvocationHandler handler = (proxy, method, args) -> invoke(target, method, args, check, rewrap);
-        return type.cast(Proxy.newProxyInstance(type.getClassLoader(), new Class<?>[] {type}, handler));
+        return Proxies.make(type, handler);
     }
 
     private static Object invoke(Object target, Method method, Object[] args, Runnable check, Predicate<Class<?>> rewrap) throws Throwable {

@@ -1,4 +1,4 @@
-package io.earnorm.ra.postgres;
+package io.earnorm.ra.backend;
 
 import java.lang.invoke.MethodHandle;
 import java.lang.invoke.MethodHandles;
@@ -7,15 +7,25 @@ import java.lang.reflect.InvocationHandler;
 import java.lang.reflect.Proxy;
 
 /**
- * Makes the JDBC proxies of a borrow through each interface's proxy-class constructor, looked up
- * once: {@link Proxy#newProxyInstance} finds the proxy class again, and allocates for the lookup,
- * on every call, and a borrow makes one proxy for the connection and one per statement and result
- * set.
+ * Makes the proxies a borrow hands out (a JDBC connection and its statements, Jedis's typed
+ * commands, MongoDB's database and collections) through each interface's proxy-class constructor,
+ * looked up once: {@link Proxy#newProxyInstance} finds the proxy class again, and allocates for the
+ * lookup, on every call, and a borrow makes several.
  */
-final class ProxyMaker {
+public final class Proxies {
 
     private static final MethodType CONSTRUCTOR = MethodType.methodType(void.class, InvocationHandler.class);
     private static final MethodType AS_OBJECT = MethodType.methodType(Object.class, InvocationHandler.class);
+    private static final MethodHandle UNCACHED;
+
+    static {
+        try {
+            UNCACHED = MethodHandles.lookup().findStatic(Proxies.class, "uncached",
+                    MethodType.methodType(Object.class, Class.class, InvocationHandler.class));
+        } catch (ReflectiveOperationException e) {
+            throw new ExceptionInInitializerError(e);
+        }
+    }
 
     private static final ClassValue<MethodHandle> CONSTRUCTORS = new ClassValue<>() {
         @Override
@@ -24,13 +34,13 @@ final class ProxyMaker {
         }
     };
 
-    private ProxyMaker() {
+    private Proxies() {
     }
 
     /** A proxy implementing {@code iface} alone, whose calls go to {@code handler}. */
-    static Object make(Class<?> iface, InvocationHandler handler) {
+    public static <T> T make(Class<T> iface, InvocationHandler handler) {
         try {
-            return (Object) CONSTRUCTORS.get(iface).invokeExact(handler);
+            return iface.cast((Object) CONSTRUCTORS.get(iface).invokeExact(handler));
         } catch (RuntimeException | Error e) {
             throw e;
         } catch (Throwable e) {
@@ -40,12 +50,17 @@ final class ProxyMaker {
     }
 
     /** The constructor of the proxy class for {@code iface}, typed {@code (InvocationHandler)Object}. */
-    static MethodHandle constructorFor(Class<?> iface) {
+    private static MethodHandle constructorFor(Class<?> iface) {
         Class<?> proxyClass = Proxy.newProxyInstance(iface.getClassLoader(), new Class<?>[] {iface}, (proxy, method, args) -> null).getClass();
         try {
             return MethodHandles.publicLookup().findConstructor(proxyClass, CONSTRUCTOR).asType(AS_OBJECT);
         } catch (ReflectiveOperationException e) {
-            throw new IllegalStateException("the proxy class for " + iface.getName() + " has no public constructor taking an InvocationHandler", e);
+            // A proxy class the public lookup cannot reach (of an interface that is not public): made the uncached way.
+            return MethodHandles.insertArguments(UNCACHED, 0, iface);
         }
+    }
+
+    private static Object uncached(Class<?> iface, InvocationHandler handler) {
+        return Proxy.newProxyInstance(iface.getClassLoader(), new Class<?>[] {iface}, handler);
     }
 }

@@ -3,11 +3,11 @@ package io.earnorm.ra.mongo;
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.MongoDatabase;
 import io.earnorm.ra.backend.Guard;
+import io.earnorm.ra.backend.Proxies;
 import io.earnorm.ra.pool.Lease;
 import org.bson.Document;
 
 import java.lang.reflect.InvocationTargetException;
-import java.lang.reflect.Proxy;
 import java.util.Iterator;
 import java.util.Spliterator;
 
@@ -46,7 +46,7 @@ final class GuardedMongo {
 
     /** A proxy that reports lost connections to the lease; it wraps what it returns the same way, and {@link Guard} wraps it. */
     private static <T> T reporting(Class<T> type, T target, Lease<MongoSlot> lease) {
-        Object proxy = Proxy.newProxyInstance(type.getClassLoader(), new Class<?>[] {type}, (self, method, args) -> {
+        Object proxy = Proxies.make(type, (self, method, args) -> {
             if (method.getDeclaringClass() == Object.class) {
                 return method.invoke(target, args);
             }

@@ -4,9 +4,10 @@ import com.mongodb.client.ClientSession;
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.MongoDatabase;
 
+import io.earnorm.ra.backend.Proxies;
+
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Method;
-import java.lang.reflect.Proxy;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
@@ -37,7 +38,7 @@ final class MongoSessionBinding {
     }
 
     private static <T> T bind(Class<T> type, T target, Supplier<ClientSession> session) {
-        Object proxy = Proxy.newProxyInstance(type.getClassLoader(), new Class<?>[] {type}, (self, method, args) -> {
+        Object proxy = Proxies.make(type, (self, method, args) -> {
             if (method.getDeclaringClass() == Object.class) {
                 return invoke(method, target, args);
             }

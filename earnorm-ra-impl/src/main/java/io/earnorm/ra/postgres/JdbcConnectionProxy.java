@@ -2,12 +2,12 @@ package io.earnorm.ra.postgres;
 
 import io.earnorm.ra.api.pool.ConnectionClosedException;
 import io.earnorm.ra.backend.Guard;
+import io.earnorm.ra.backend.Proxies;
 import io.earnorm.ra.pool.Lease;
 
 import java.lang.reflect.InvocationHandler;
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Method;
-import java.lang.reflect.Proxy;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.Map;
@@ -54,7 +54,7 @@ final class JdbcConnectionProxy implements InvocationHandler {
     JdbcConnectionProxy(Lease<PostgresSession> lease, Runnable endBorrow) {
         this.lease = lease;
         this.endBorrow = endBorrow;
-        this.proxy = (Connection) ProxyMaker.make(Connection.class, this);
+        this.proxy = Proxies.make(Connection.class, this);
     }
 
     Connection proxy() {

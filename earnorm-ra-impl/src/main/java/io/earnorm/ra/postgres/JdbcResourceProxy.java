@@ -1,5 +1,6 @@
 package io.earnorm.ra.postgres;
 
+import io.earnorm.ra.backend.Proxies;
 import java.lang.reflect.InvocationHandler;
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Method;
@@ -51,7 +52,7 @@ final class JdbcResourceProxy implements InvocationHandler {
             owner.track(set);
         }
         JdbcResourceProxy handler = new JdbcResourceProxy(owner, result, fromStatement ? caller : null);
-        return ProxyMaker.make(type, handler);
+        return Proxies.make(type, handler);
     }
 
     /** The driver's objects behind any of these proxies among {@code args}, so that the driver gets its own types back. */
