@@ -15,7 +15,10 @@
 #
 # Options (passed to the launcher): --ops=a,b (pg-getclose, pg-getclose-tx, pg-select1, pg-select1-tx,
 # pg-row, pg-row-tx, redis-get, redis-set, mongo-find), --sides=rar,rar-pooled,native,
-# --workers=1,8,32,128, --warmup=SECONDS, --measure=SECONDS, --payara-jvm="-Xmx1g -XX:StartFlightRecording=..." (space-separated).
+# --workers=1,8,32,128, --warmup=SECONDS, --measure=SECONDS, --payara-jvm="-Xmx1g -XX:StartFlightRecording=..." (space-separated),
+# --lookup=global|reference (how the application reaches the factories and Payara's data source: a JNDI
+# lookup of the global name without a resource reference, the default and the cheapest, or
+# @Resource references, for which Payara maps the caller's principal on every getConnection).
 # Environment: PORT (Payara Micro's HTTP port, default 48080), OUT_DIR (default
 # earnorm-ra-server-bench/target/server-bench), SKIP_BUILD=1 (use what is built), JAVA (default java),
 # EARNORM_POSTGRES_URL/_USER/_PASSWORD (default jdbc:postgresql://127.0.0.1:5432/test, postgres, none),

@@ -27,7 +27,7 @@ public class Dataset {
     AppMongoClient mongoClient;
 
     void create() throws SQLException {
-        try (Connection c = factories.jdbc().getConnection()) {
+        try (Connection c = factories.jdbc(Lookup.GLOBAL).getConnection()) {
             try (Statement s = c.createStatement()) {
                 s.execute("DROP TABLE IF EXISTS " + BenchData.TABLE);
                 s.execute("CREATE TABLE " + BenchData.TABLE + " (id integer PRIMARY KEY, name text NOT NULL, amount numeric(12, 2) NOT NULL)");
@@ -54,7 +54,7 @@ public class Dataset {
     }
 
     void remove() throws SQLException {
-        try (Connection c = factories.jdbc().getConnection(); Statement s = c.createStatement()) {
+        try (Connection c = factories.jdbc(Lookup.GLOBAL).getConnection(); Statement s = c.createStatement()) {
             s.execute("DROP TABLE IF EXISTS " + BenchData.TABLE);
         }
         String[] keys = new String[BenchData.ROWS];

@@ -38,23 +38,23 @@ public class Operations {
     @Inject
     AppMongoClient mongoClient;
 
-    Operation of(String name, Side side) {
+    Operation of(String name, Side side, Lookup lookup) {
         return switch (name) {
-            case "pg-getclose" -> postgres(side, c -> { });
-            case "pg-getclose-tx" -> inTransaction(postgres(side, c -> { }));
-            case "pg-select1" -> postgres(side, Operations::selectOne);
-            case "pg-select1-tx" -> inTransaction(postgres(side, Operations::selectOne));
-            case "pg-row" -> postgres(side, Operations::selectRow);
-            case "pg-row-tx" -> inTransaction(postgres(side, Operations::selectRow));
+            case "pg-getclose" -> postgres(side, lookup, c -> { });
+            case "pg-getclose-tx" -> inTransaction(postgres(side, lookup, c -> { }));
+            case "pg-select1" -> postgres(side, lookup, Operations::selectOne);
+            case "pg-select1-tx" -> inTransaction(postgres(side, lookup, Operations::selectOne));
+            case "pg-row" -> postgres(side, lookup, Operations::selectRow);
+            case "pg-row-tx" -> inTransaction(postgres(side, lookup, Operations::selectRow));
             case "redis-get" -> side == Side.NATIVE
                     ? () -> redisClient.client().get(BenchData.randomKey())
-                    : redis(factories.redis(side), true);
+                    : redis(factories.redis(side, lookup), true);
             case "redis-set" -> side == Side.NATIVE
                     ? () -> redisClient.client().set(BenchData.randomKey(), BenchData.VALUE)
-                    : redis(factories.redis(side), false);
+                    : redis(factories.redis(side, lookup), false);
             case "mongo-find" -> side == Side.NATIVE
                     ? () -> mongoClient.items().find(eq("_id", BenchData.randomId())).first()
-                    : mongo(factories.mongo(side));
+                    : mongo(factories.mongo(side, lookup));
             default -> throw new IllegalArgumentException("unknown operation '" + name + "'; operations: " + NAMES);
         };
     }
@@ -64,15 +64,15 @@ public class Operations {
         void on(Connection c) throws SQLException;
     }
 
-    private Operation postgres(Side side, JdbcWork work) {
+    private Operation postgres(Side side, Lookup lookup, JdbcWork work) {
         if (side == Side.NATIVE) {
             return () -> {
-                try (Connection c = factories.jdbc().getConnection()) {
+                try (Connection c = factories.jdbc(lookup).getConnection()) {
                     work.on(c);
                 }
             };
         }
-        PostgresConnectionFactory factory = factories.postgres(side);
+        PostgresConnectionFactory factory = factories.postgres(side, lookup);
         return () -> {
             try (PostgresConnection c = factory.getConnection()) {
                 work.on(c.jdbc());

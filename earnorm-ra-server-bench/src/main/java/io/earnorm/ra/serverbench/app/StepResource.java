@@ -42,8 +42,10 @@ public class StepResource {
         StringBuilder checked = new StringBuilder();
         for (String name : Operations.NAMES) {
             for (Side side : Side.values()) {
-                operations.of(name, side).call();
-                checked.append(name).append(' ').append(side.id()).append('\n');
+                for (Lookup lookup : Lookup.values()) {
+                    operations.of(name, side, lookup).call();
+                    checked.append(name).append(' ').append(side.id()).append(' ').append(lookup.id()).append('\n');
+                }
             }
         }
         return checked.toString();
@@ -59,12 +61,13 @@ public class StepResource {
     @GET
     @Path("step")
     public String step(@QueryParam("op") String op, @QueryParam("side") String side,
+                       @QueryParam("lookup") @DefaultValue("global") String lookup,
                        @QueryParam("workers") @DefaultValue("1") int workers,
                        @QueryParam("warmupMs") @DefaultValue("2000") long warmupMs,
                        @QueryParam("measureMs") @DefaultValue("5000") long measureMs) throws InterruptedException {
         Operation operation;
         try {
-            operation = operations.of(op, Side.of(side));
+            operation = operations.of(op, Side.of(side), Lookup.of(lookup));
         } catch (IllegalArgumentException e) {
             throw new BadRequestException(e.getMessage(), e);
         }

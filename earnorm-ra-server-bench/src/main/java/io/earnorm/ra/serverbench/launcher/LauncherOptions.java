@@ -22,9 +22,12 @@ import java.util.Map;
  * @param operations  the operations to run, in this order
  * @param sides       the sides to run, in this order, each step of each operation
  * @param payaraJvm   extra JVM options for Payara Micro, separated by spaces (a JFR recording, a heap size)
+ * @param lookup      how the application reaches the factories and the data source: {@code global} (a JNDI
+ *                    lookup without a resource reference, the default) or {@code reference} ({@code @Resource})
  */
 record LauncherOptions(Path rar, Path war, Path postBoot, Path payaraDir, Path out, int port, List<Integer> workers,
-                       Duration warmup, Duration measure, List<String> operations, List<String> sides, List<String> payaraJvm) {
+                       Duration warmup, Duration measure, List<String> operations, List<String> sides, List<String> payaraJvm,
+                       String lookup) {
 
     static LauncherOptions parse(String[] args) {
         Map<String, String> given = new java.util.HashMap<>();
@@ -44,7 +47,8 @@ record LauncherOptions(Path rar, Path war, Path postBoot, Path payaraDir, Path o
                 seconds(given.getOrDefault("measure", "6")),
                 list(given.getOrDefault("ops", String.join(",", DEFAULT_OPERATIONS))),
                 list(given.getOrDefault("sides", "rar,rar-pooled,native")),
-                Arrays.stream(given.getOrDefault("payara-jvm", "").split("\\s+")).filter(s -> !s.isEmpty()).toList());
+                Arrays.stream(given.getOrDefault("payara-jvm", "").split("\\s+")).filter(s -> !s.isEmpty()).toList(),
+                lookup(given.getOrDefault("lookup", "global")));
         given.keySet().removeAll(KNOWN);
         if (!given.isEmpty()) {
             throw new IllegalArgumentException("unknown options " + given.keySet() + "; known: " + KNOWN);
@@ -56,7 +60,14 @@ record LauncherOptions(Path rar, Path war, Path postBoot, Path payaraDir, Path o
             "redis-get", "redis-set", "mongo-find");
 
     private static final List<String> KNOWN = List.of("rar", "war", "post-boot", "payara-dir", "out", "port", "workers",
-            "warmup", "measure", "ops", "sides", "payara-jvm");
+            "warmup", "measure", "ops", "sides", "payara-jvm", "lookup");
+
+    private static String lookup(String value) {
+        if (!value.equals("global") && !value.equals("reference")) {
+            throw new IllegalArgumentException("--lookup must be global or reference (--lookup=" + value + ")");
+        }
+        return value;
+    }
 
     /** Seconds, fractions allowed ("0.5"). */
     private static Duration seconds(String value) {

@@ -27,8 +27,8 @@ public final class ServerBenchMain {
         PayaraMicro.requireFree(options.port());
         int steps = options.operations().size() * options.workers().size() * options.sides().size();
         Duration perStep = options.warmup().plus(options.measure());
-        System.out.printf(Locale.ROOT, "%d steps of %s + %s: about %d min after the boot%n", steps, options.warmup(), options.measure(),
-                perStep.multipliedBy(steps).toMinutes() + 1);
+        System.out.printf(Locale.ROOT, "%d steps of %s + %s: about %d min after the boot; factories and data source by %s lookup%n",
+                steps, options.warmup(), options.measure(), perStep.multipliedBy(steps).toMinutes() + 1, options.lookup());
         List<StepResult> results = new ArrayList<>();
         try (Backends backends = new Backends(options.rar())) {
             System.out.println("backends: " + backends.describe());
@@ -42,7 +42,7 @@ public final class ServerBenchMain {
                         for (int workers : options.workers()) {
                             for (String side : options.sides()) {
                                 StepResult r = StepResult.parse(payara.get(String.format(Locale.ROOT,
-                                        "step?op=%s&side=%s&workers=%d&warmupMs=%d&measureMs=%d", operation, side, workers,
+                                        "step?op=%s&side=%s&lookup=%s&workers=%d&warmupMs=%d&measureMs=%d", operation, side, options.lookup(), workers,
                                         options.warmup().toMillis(), options.measure().toMillis())));
                                 results.add(r);
                                 System.out.printf(Locale.ROOT, "%-15s %4d %-11s %10.0f calls/s  mean %9.1f µs  p99 %9.1f µs  %s B/call%s%n",
