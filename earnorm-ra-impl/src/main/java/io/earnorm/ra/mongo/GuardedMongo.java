@@ -3,11 +3,9 @@ package io.earnorm.ra.mongo;
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.MongoDatabase;
 import io.earnorm.ra.backend.Guard;
-import io.earnorm.ra.backend.Proxies;
 import io.earnorm.ra.pool.Lease;
 import org.bson.Document;
 
-import java.lang.reflect.InvocationTargetException;
 import java.util.Iterator;
 import java.util.Spliterator;
 
@@ -40,37 +38,12 @@ final class GuardedMongo {
         return type.getPackageName().equals("com.mongodb.client") || type == Iterator.class || type == Spliterator.class;
     }
 
+    /** Checks the borrow before each call and reports a lost connection or an unreachable server to the lease; what it returns is guarded the same way. */
     private static <T> T guard(Class<T> type, T target, Lease<MongoSlot> lease) {
-        return Guard.of(type, reporting(type, target, lease), lease::connection, GuardedMongo::isGuarded);
-    }
-
-    /** A proxy that reports lost connections to the lease; it wraps what it returns the same way, and {@link Guard} wraps it. */
-    private static <T> T reporting(Class<T> type, T target, Lease<MongoSlot> lease) {
-        Object proxy = Proxies.make(type, (self, method, args) -> {
-            if (method.getDeclaringClass() == Object.class) {
-                return method.invoke(target, args);
+        return Guard.of(type, target, lease::connection, GuardedMongo::isGuarded, failure -> {
+            if (MongoErrors.isConnectionLost(failure) && !lease.isReleased()) {
+                lease.markBroken(failure);
             }
-            Object result;
-            try {
-                result = method.invoke(target, args);
-            } catch (InvocationTargetException e) {
-                Throwable failure = e.getCause();
-                if (MongoErrors.isConnectionLost(failure) && !lease.isReleased()) {
-                    lease.markBroken(failure);
-                }
-                throw failure;
-            }
-            Class<?> returned = method.getReturnType();
-            if (result != null && returned.isInterface() && isGuarded(returned)) {
-                return reportingUnchecked(returned, result, lease);
-            }
-            return result;
         });
-        return type.cast(proxy);
-    }
-
-    @SuppressWarnings("unchecked")
-    private static <T> T reportingUnchecked(Class<T> type, Object target, Lease<MongoSlot> lease) {
-        return reporting(type, (T) target, lease);
     }
 }

@@ -1,12 +1,10 @@
 package io.earnorm.ra.redis;
 
 import io.earnorm.ra.backend.Guard;
-import io.earnorm.ra.backend.Proxies;
 import io.earnorm.ra.pool.Lease;
 import redis.clients.jedis.commands.JedisCommands;
 import redis.clients.jedis.exceptions.JedisException;
 
-import java.lang.reflect.InvocationTargetException;
 
 /**
  * Jedis's typed commands on a borrowed connection, as the borrower may hold them: only the
@@ -22,17 +20,10 @@ final class GuardedCommands {
 
     static JedisCommands of(Lease<RedisSession> lease) {
         RedisSession session = lease.connection();
-        JedisCommands jedis = session.typed();
-        JedisCommands reporting = Proxies.make(JedisCommands.class, (proxy, method, args) -> {
-            try {
-                return method.invoke(jedis, args);
-            } catch (InvocationTargetException e) {
-                if (e.getCause() instanceof JedisException failed && session.retiresOn(failed) && !lease.isReleased()) {
-                    lease.markBroken(failed);
-                }
-                throw e.getCause();
+        return Guard.of(JedisCommands.class, session.typed(), lease::connection, returned -> false, failure -> {
+            if (failure instanceof JedisException failed && session.retiresOn(failed) && !lease.isReleased()) {
+                lease.markBroken(failed);
             }
         });
-        return Guard.of(JedisCommands.class, reporting, lease::connection, returned -> false);
     }
 }
