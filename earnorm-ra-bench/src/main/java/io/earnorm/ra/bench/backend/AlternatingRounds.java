@@ -3,6 +3,7 @@ package io.earnorm.ra.bench.backend;
 import org.openjdk.jmh.annotations.Mode;
 import org.openjdk.jmh.results.Result;
 import org.openjdk.jmh.results.RunResult;
+import org.openjdk.jmh.util.Statistics;
 import org.openjdk.jmh.results.format.ResultFormatType;
 import org.openjdk.jmh.runner.Runner;
 import org.openjdk.jmh.runner.RunnerException;
@@ -31,8 +32,23 @@ final class AlternatingRounds {
     private record Row(BenchmarkPair pair, int threads) {
     }
 
-    /** Per pair and thread count, the throughput ratio (ours / native) of each round; rows in the order of the other table. */
-    private final Map<Row, List<Double>> ratios = new TreeMap<>(Comparator.<Row>comparingInt(r -> BenchmarkPair.ALL.indexOf(r.pair()))
+    /**
+     * What one round says of one row: throughput ours / native, p99, p99.9 and max ours / native,
+     * and our p99 over our own mean (what a fair queue keeps low under contention).
+     */
+    private record Round(double throughput, double p99, double p999, double max, double p99ToOwnMean) {
+
+        static Round of(RunResult ours, RunResult theirs, int threads) {
+            Statistics o = ours.getPrimaryResult().getStatistics();
+            Statistics t = theirs.getPrimaryResult().getStatistics();
+            return new Round(AlternatingRounds.throughput(ours, threads) / AlternatingRounds.throughput(theirs, threads),
+                    o.getPercentile(99) / t.getPercentile(99), o.getPercentile(99.9) / t.getPercentile(99.9),
+                    o.getMax() / t.getMax(), o.getPercentile(99) / o.getMean());
+        }
+    }
+
+    /** Per pair and thread count, what each round says; rows in the order of the other table. */
+    private final Map<Row, List<Round>> rounds = new TreeMap<>(Comparator.<Row>comparingInt(r -> BenchmarkPair.ALL.indexOf(r.pair()))
             .thenComparingInt(Row::threads));
     private final List<RunResult> firstRound = new ArrayList<>();
 
@@ -56,8 +72,7 @@ final class AlternatingRounds {
                         firstRound.add(ours);
                         firstRound.add(theirs);
                     }
-                    ratios.computeIfAbsent(new Row(pair, threads), k -> new ArrayList<>())
-                            .add(throughput(ours, threads) / throughput(theirs, threads));
+                    this.rounds.computeIfAbsent(new Row(pair, threads), k -> new ArrayList<>()).add(Round.of(ours, theirs, threads));
                 }
             }
         }
@@ -91,26 +106,39 @@ final class AlternatingRounds {
         return threads * 1000.0 / ScoreUnits.micros(primary.getScore(), primary.getScoreUnit());
     }
 
-    /** One row per pair and thread count: each round's ratio, the median, the spread and what they say. */
+    /**
+     * One row per pair and thread count: each round's throughput ratio, the median, the spread and
+     * what they say; then the medians over the rounds of the tail ratios (ours / native) and of our
+     * p99 over our own mean. Each side's percentiles are in the same unit, so the ratios need none.
+     */
     String markdown() {
         StringBuilder table = new StringBuilder()
-                .append("| backend | operation | threads | ratio per round | median | spread | verdict |\n")
-                .append("|---|---|---:|---|---:|---:|---|\n");
-        ratios.forEach((row, values) -> {
-            List<Double> sorted = values.stream().sorted().toList();
-            double median = sorted.size() % 2 == 1 ? sorted.get(sorted.size() / 2)
-                    : (sorted.get(sorted.size() / 2 - 1) + sorted.get(sorted.size() / 2)) / 2;
+                .append("| backend | operation | threads | ratio per round | median | spread | verdict | p99 ratio | p99.9 ratio | max ratio | our p99 / our mean |\n")
+                .append("|---|---|---:|---|---:|---:|---|---:|---:|---:|---:|\n");
+        rounds.forEach((row, values) -> {
+            List<Double> throughput = values.stream().map(Round::throughput).toList();
+            List<Double> sorted = throughput.stream().sorted().toList();
             double low = sorted.get(0);
             double high = sorted.get(sorted.size() - 1);
             table.append("| ").append(row.pair().backend()).append(" (vs ").append(row.pair().nativePool()).append(") | ")
                     .append(row.pair().operation()).append(" | ").append(row.threads())
-                    .append(" | ").append(String.join(", ", values.stream().map(AlternatingRounds::format).toList()))
-                    .append(" | ").append(format(median))
+                    .append(" | ").append(String.join(", ", throughput.stream().map(AlternatingRounds::format).toList()))
+                    .append(" | ").append(format(median(throughput)))
                     .append(" | ").append(format(low)).append(" – ").append(format(high))
                     .append(" | ").append(verdict(low, high, values.size()))
+                    .append(" | ").append(format(median(values.stream().map(Round::p99).toList())))
+                    .append(" | ").append(format(median(values.stream().map(Round::p999).toList())))
+                    .append(" | ").append(format(median(values.stream().map(Round::max).toList())))
+                    .append(" | ").append(format(median(values.stream().map(Round::p99ToOwnMean).toList())))
                     .append(" |\n");
         });
         return table.toString();
+    }
+
+    static double median(List<Double> values) {
+        List<Double> sorted = values.stream().sorted().toList();
+        return sorted.size() % 2 == 1 ? sorted.get(sorted.size() / 2)
+                : (sorted.get(sorted.size() / 2 - 1) + sorted.get(sorted.size() / 2)) / 2;
     }
 
     /** Ahead or behind only when every round says so; one round decides nothing. */
