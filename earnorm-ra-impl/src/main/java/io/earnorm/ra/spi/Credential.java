@@ -31,6 +31,17 @@ public record Credential(String user, String password) {
         return user == null && password == null;
     }
 
+    /** The same object first: the server hands over the configured credential itself on almost every getConnection. */
+    @Override
+    public boolean equals(Object other) {
+        return this == other || other instanceof Credential c && Objects.equals(user, c.user) && Objects.equals(password, c.password);
+    }
+
+    @Override
+    public int hashCode() {
+        return 31 * Objects.hashCode(user) + Objects.hashCode(password);
+    }
+
     @Override
     public String toString() {
         return "Credential[user=" + Objects.toString(user, "(default)") + ", password=" + (password == null ? "(none)" : Secrets.MASK) + "]";
