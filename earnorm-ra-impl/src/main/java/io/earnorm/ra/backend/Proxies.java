@@ -7,10 +7,10 @@ import java.lang.reflect.InvocationHandler;
 import java.lang.reflect.Proxy;
 
 /**
- * Makes the proxies a borrow hands out (a JDBC connection and its statements, Jedis's typed
- * commands, MongoDB's database and collections) through each interface's proxy-class constructor,
- * looked up once: {@link Proxy#newProxyInstance} finds the proxy class again, and allocates for the
- * lookup, on every call, and a borrow makes several.
+ * Makes the proxies a borrow hands out (Jedis's typed commands, MongoDB's database and
+ * collections, guarded driver interfaces, the rarer JDBC objects such as arrays and LOBs) through
+ * each interface's proxy-class constructor, looked up once: {@link Proxy#newProxyInstance} finds
+ * the proxy class again, and allocates for the lookup, on every call, and a borrow makes several.
  */
 public final class Proxies {
 

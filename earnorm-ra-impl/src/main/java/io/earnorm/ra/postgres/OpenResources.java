@@ -3,12 +3,12 @@ package io.earnorm.ra.postgres;
 import java.util.Arrays;
 
 /**
- * The JDBC objects opened through {@code jdbc()} proxies on one session and not closed yet, each
- * with the proxy it was opened through, by identity. Arrays kept with the session from borrow to
- * borrow: once they have grown to what a borrower keeps open at a time, opening and closing a
- * statement allocates nothing (a concurrent set per proxy allocated a table and a node per
- * statement). Borrowers close statements mostly in the reverse order of opening, so removal
- * searches from the end.
+ * The JDBC objects opened through {@code jdbc()} connections on one session and not closed yet,
+ * each with the {@link BorrowedConnection} it was opened through, by identity. Arrays kept with the
+ * session from borrow to borrow: once they have grown to what a borrower keeps open at a time,
+ * opening and closing a statement allocates nothing (a concurrent set per borrowed connection
+ * allocated a table and a node per statement). Borrowers close statements mostly in the reverse
+ * order of opening, so removal searches from the end.
  */
 final class OpenResources {
 

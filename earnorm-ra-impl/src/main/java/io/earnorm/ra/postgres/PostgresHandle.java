@@ -25,7 +25,7 @@ import java.util.Map;
  */
 public final class PostgresHandle extends PooledHandle<PostgresSession> implements PostgresConnection {
 
-    private JdbcConnectionProxy jdbc;
+    private BorrowedConnection jdbc;
 
     public PostgresHandle(Lease<PostgresSession> lease) {
         super(lease);
@@ -72,7 +72,7 @@ public final class PostgresHandle extends PooledHandle<PostgresSession> implemen
     }
 
     /**
-     * The JDBC connection behind a proxy (see {@link JdbcConnectionProxy}): it refuses every call
+     * The JDBC connection behind a wrapper (see {@link BorrowedConnection}): it refuses every call
      * once this connection is closed, closes what was opened through it when this connection
      * closes, and records session settings changed through it, which the pool puts back on return.
      * Closing it closes this connection.
@@ -81,9 +81,9 @@ public final class PostgresHandle extends PooledHandle<PostgresSession> implemen
     public Connection jdbc() {
         requireOpen();
         if (jdbc == null) {
-            jdbc = new JdbcConnectionProxy(lease(), this::endBorrow);
+            jdbc = new BorrowedConnection(lease(), this::endBorrow);
         }
-        return jdbc.proxy();
+        return jdbc;
     }
 
     /**

@@ -15,9 +15,9 @@ import java.util.concurrent.Executor;
 /**
  * One pooled PostgreSQL connection (the physical connection the pool core holds), with the session
  * settings it was opened with and the ones its borrower changed. The borrower's {@code jdbc()}
- * proxy reports each change ({@link #changed}); on return the backend's reset calls
- * {@link #restore()}, which rolls back an open transaction and puts back exactly what changed, as
- * HikariCP's dirty bits do. ({@code DISCARD ALL} is never used: it would also drop the server-side
+ * connection ({@link BorrowedConnection}) reports each change ({@link #changed}); on return the
+ * backend's reset calls {@link #restore()}, which rolls back an open transaction and puts back
+ * exactly what changed, as HikariCP's dirty bits do. ({@code DISCARD ALL} is never used: it would also drop the server-side
  * prepared statements pgjdbc caches per connection.)
  *
  * <p>A session opened for XA ({@link PostgresOpener#xa()}) also holds the {@link XAConnection} its
@@ -59,7 +59,7 @@ public final class PostgresSession {
     private final Defaults defaults;
     private final EnumSet<Setting> changed = EnumSet.noneOf(Setting.class);
     /**
-     * Statements (and metadata result sets) opened through a {@code jdbc()} proxy and not closed yet.
+     * Statements (and metadata result sets) opened through a {@code jdbc()} connection and not closed yet.
      * A handle closes its own when it closes; these are closed on reset too, for a borrow that ended
      * without its handle being closed (a resource adapter cleaning up a managed connection).
      */
@@ -148,7 +148,7 @@ public final class PostgresSession {
     }
 
     /**
-     * Records a statement opened through the {@code jdbc()} proxy {@code owner}, so that the end of
+     * Records a statement opened through the {@code jdbc()} connection {@code owner}, so that the end of
      * that borrow, or a reset, closes it if its borrower did not.
      */
     void opened(AutoCloseable resource, Object owner) {

@@ -52,9 +52,12 @@
  *     auto-commit on (SQLState {@code 2D000}), the container's own auto-commit switch is not a
  *     borrower change, and auto-commit is put back on return in any case. Plain pools never mark
  *     a session, so none of this changes them.</li>
- * <li>{@code jdbc()} never hands out the physical connection: statements, result sets and metadata
- *     come behind proxies that refuse calls after the borrow and are closed with it, and
- *     {@code unwrap} offers only interfaces that cannot close anything ({@code PGConnection}).</li>
+ * <li>{@code jdbc()} never hands out the physical connection: it, its statements, result sets and
+ *     database metadata are wrapper classes of our own ({@code BorrowedConnection},
+ *     {@code BorrowedStatement}, {@code BorrowedResultSet}, ...; the rarer arrays, LOBs and
+ *     result set metadata are reflective proxies) that refuse calls after the borrow and are
+ *     closed with it, and {@code unwrap} offers only interfaces that cannot close anything
+ *     ({@code PGConnection}).</li>
  * </ul>
  */
 package io.earnorm.ra.postgres;

@@ -5,14 +5,24 @@ import io.earnorm.ra.api.pool.ConnectionClosedException;
 import io.earnorm.ra.api.pool.IllegalReleaseException;
 import org.junit.jupiter.api.Test;
 import org.postgresql.PGConnection;
+import org.postgresql.PGStatement;
 import org.postgresql.core.BaseConnection;
+import org.postgresql.core.BaseStatement;
+import org.postgresql.jdbc.PgResultSet;
 
+import java.sql.Array;
+import java.sql.CallableStatement;
 import java.sql.Connection;
 import java.sql.DatabaseMetaData;
+import java.sql.JDBCType;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
+import java.sql.ResultSetMetaData;
 import java.sql.SQLException;
+import java.sql.SQLFeatureNotSupportedException;
+import java.sql.Savepoint;
 import java.sql.Statement;
+import java.sql.Types;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -197,6 +207,94 @@ class PostgresJdbcIT extends PostgresFixture {
     }
 
     @Test
+    void ourJdbcObjectsPassedBackAsArgumentsReachTheDriverAsItsOwn() throws Exception {
+        PostgresPool pool = open(sharedServerPool().maxSize(1));
+        try (PostgresConnection conn = pool.acquire()) {
+            Connection jdbc = conn.jdbc();
+            Array numbers = jdbc.createArrayOf("int4", new Object[] {1, 2, 3});
+            try (PreparedStatement sum = jdbc.prepareStatement("SELECT (SELECT sum(x) FROM unnest(?::int4[]) x) + (SELECT sum(x) FROM unnest(?::int4[]) x)")) {
+                sum.setArray(1, numbers);
+                sum.setObject(2, numbers);
+                try (ResultSet row = sum.executeQuery()) {
+                    assertThat(row.next()).isTrue();
+                    assertThat(row.getLong(1)).isEqualTo(12L);
+                    assertThat(row.getStatement()).isSameAs(sum);
+                }
+            }
+
+            jdbc.setAutoCommit(false);
+            String items = table("items", "id int PRIMARY KEY");
+            Statement insert = jdbc.createStatement();
+            insert.executeUpdate("INSERT INTO " + items + " VALUES (1)");
+            Savepoint beforeTwo = jdbc.setSavepoint();
+            insert.executeUpdate("INSERT INTO " + items + " VALUES (2)");
+            jdbc.rollback(beforeTwo);
+            Savepoint afterOne = jdbc.setSavepoint("after_one");
+            jdbc.releaseSavepoint(afterOne);
+            jdbc.commit();
+            assertThat(conn.fetch("SELECT id FROM " + items)).extracting(r -> r.get("id")).containsExactly(1);
+        }
+    }
+
+    @Test
+    void callableStatementsAndTheInterfacesDefaultMethodsGoToTheDriver() throws Exception {
+        String items = table("items", "id int PRIMARY KEY");
+        PostgresPool pool = open(sharedServerPool().maxSize(1));
+        PostgresConnection conn = pool.acquire();
+        Connection jdbc = conn.jdbc();
+        CallableStatement abs = jdbc.prepareCall("{? = call abs(?)}");
+        abs.registerOutParameter(1, Types.INTEGER);
+        abs.setInt(2, -7);
+        abs.execute();
+        assertThat(abs.getInt(1)).isEqualTo(7);
+        assertThat(abs.getConnection()).isSameAs(jdbc);
+
+        Statement statement = jdbc.createStatement();
+        assertThat(statement.enquoteLiteral("it's")).isEqualTo("'it''s'");
+        assertThat(statement.executeLargeUpdate("INSERT INTO " + items + " VALUES (1), (2)")).isEqualTo(2L);
+        PreparedStatement insert = jdbc.prepareStatement("INSERT INTO " + items + " VALUES (?)");
+        // The interface's defaults would throw too, with messages of their own: these reached the driver.
+        assertThatThrownBy(() -> insert.setObject(1, 3, JDBCType.INTEGER)).isInstanceOf(SQLFeatureNotSupportedException.class)
+                .hasMessageContaining("org.postgresql.jdbc.PgPreparedStatement.setObject");
+        insert.setInt(1, 3);
+        assertThat(insert.executeLargeUpdate()).isEqualTo(1L);
+        jdbc.beginRequest();
+        jdbc.endRequest();
+        assertThat(conn.fetchVal("SELECT count(*) FROM " + items)).isEqualTo(3L);
+
+        conn.close();
+
+        assertThat(abs.isClosed()).isTrue();
+        assertThatThrownBy(() -> abs.getInt(1)).isInstanceOf(ConnectionClosedException.class);
+        assertThatThrownBy(() -> statement.enquoteLiteral("x")).isInstanceOf(ConnectionClosedException.class);
+        assertThatThrownBy(insert::executeLargeUpdate).isInstanceOf(ConnectionClosedException.class);
+        assertThatThrownBy(jdbc::beginRequest).isInstanceOf(ConnectionClosedException.class);
+    }
+
+    @Test
+    void theRarerJdbcObjectsRefuseCallsAfterTheBorrowToo() throws Exception {
+        PostgresPool pool = open(sharedServerPool().maxSize(1));
+        PostgresConnection conn = pool.acquire();
+        Connection jdbc = conn.jdbc();
+        Statement statement = jdbc.createStatement();
+        ResultSet row = statement.executeQuery("SELECT ARRAY[4, 5] AS a");
+        assertThat(row.next()).isTrue();
+        Array array = row.getArray(1);
+        ResultSetMetaData columns = row.getMetaData();
+        assertThat(columns.getColumnLabel(1)).isEqualTo("a");
+        ResultSet elements = array.getResultSet();
+        assertThat(elements.next()).isTrue();
+        assertThat(elements.getInt(2)).isEqualTo(4);
+
+        conn.close();
+
+        assertThat(elements.isClosed()).isTrue();
+        assertThatThrownBy(elements::next).isInstanceOf(ConnectionClosedException.class);
+        assertThatThrownBy(array::getArray).isInstanceOf(ConnectionClosedException.class);
+        assertThatThrownBy(() -> columns.getColumnLabel(1)).isInstanceOf(ConnectionClosedException.class);
+    }
+
+    @Test
     void unwrapGivesGuardedDriverInterfacesButNeverThePhysicalConnection() throws Exception {
         PostgresPool pool = open(sharedServerPool().maxSize(1));
         PostgresConnection conn = pool.acquire();
@@ -208,10 +306,22 @@ class PostgresJdbcIT extends PostgresFixture {
         assertThat(jdbc.unwrap(Connection.class)).isSameAs(jdbc);
         assertThat(jdbc.isWrapperFor(BaseConnection.class)).isFalse();
         assertThatThrownBy(() -> jdbc.unwrap(BaseConnection.class)).isInstanceOf(SQLException.class).hasMessageContaining("cannot be unwrapped");
+        Statement statement = jdbc.createStatement();
+        ResultSet row = statement.executeQuery("SELECT 1");
+        assertThat(statement.unwrap(Statement.class)).isSameAs(statement);
+        assertThat(statement.isWrapperFor(PGStatement.class)).isTrue();
+        PGStatement pgStatement = statement.unwrap(PGStatement.class);
+        pgStatement.getLastOID();
+        assertThat(row.unwrap(ResultSet.class)).isSameAs(row);
+        assertThatThrownBy(() -> statement.unwrap(BaseStatement.class)).isInstanceOf(SQLException.class)
+                .hasMessageContaining("a pooled connection's Statement cannot be unwrapped");
+        assertThatThrownBy(() -> row.unwrap(PgResultSet.class)).isInstanceOf(SQLException.class)
+                .hasMessageContaining("a pooled connection's ResultSet cannot be unwrapped");
 
         conn.close();
 
         assertThatThrownBy(pg::getBackendPID).isInstanceOf(ConnectionClosedException.class);
+        assertThatThrownBy(pgStatement::getLastOID).isInstanceOf(ConnectionClosedException.class);
     }
 
     private static boolean isClosed(AutoCloseable resource) throws SQLException {
