@@ -54,15 +54,13 @@ import static io.earnorm.ra.postgres.BorrowedResource.driverObjects;
 final class BorrowedConnection implements Connection {
 
     private final Lease<PostgresSession> lease;
-    private final Runnable endBorrow;
+    /** Ends the borrow ({@link PostgresHandle#endBorrow()}) once, on {@code close()}, unless it ended otherwise. */
+    private final PostgresHandle handle;
     private volatile boolean closedByBorrower;
 
-    /**
-     * @param endBorrow gives the connection back; run once, by {@code close()}, unless the borrow ended otherwise
-     */
-    BorrowedConnection(Lease<PostgresSession> lease, Runnable endBorrow) {
-        this.lease = lease;
-        this.endBorrow = endBorrow;
+    BorrowedConnection(PostgresHandle handle) {
+        this.lease = handle.lease();
+        this.handle = handle;
     }
 
     /** True when the borrower gave the connection back through {@code close()} (or {@code abort}) on this wrapper. */
@@ -163,7 +161,7 @@ final class BorrowedConnection implements Connection {
     @Override public void close() {
         if (!ended()) {
             closedByBorrower = true;
-            endBorrow.run();
+            handle.endBorrow();
         }
     }
 
@@ -172,7 +170,7 @@ final class BorrowedConnection implements Connection {
         if (!ended()) {
             lease.markBroken(new SQLException("the borrower aborted the connection", "08003"));
             closedByBorrower = true;
-            endBorrow.run();
+            handle.endBorrow();
         }
     }
 

@@ -81,7 +81,7 @@ public final class PostgresHandle extends PooledHandle<PostgresSession> implemen
     public Connection jdbc() {
         requireOpen();
         if (jdbc == null) {
-            jdbc = new BorrowedConnection(lease(), this::endBorrow);
+            jdbc = new BorrowedConnection(this);
         }
         return jdbc;
     }
@@ -98,7 +98,8 @@ public final class PostgresHandle extends PooledHandle<PostgresSession> implemen
         endBorrow();
     }
 
-    private void endBorrow() {
+    /** Closes what was opened through {@link #jdbc()}, then gives the connection back. */
+    void endBorrow() {
         try {
             if (jdbc != null) {
                 jdbc.closeOpened();
