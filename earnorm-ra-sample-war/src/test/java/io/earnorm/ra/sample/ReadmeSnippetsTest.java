@@ -10,7 +10,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * The README's deployment snippets are the files the in-container tests deploy: the
- * {@code @ConnectionFactoryDefinition}s of the sample application and its post-boot command file;
+ * {@code @ConnectionFactoryDefinition}s of the sample application and its post-boot command file,
+ * both with Payara's connector pool on and its matching off;
  * and its Prometheus scrape configuration is the one PrometheusDashboardIT starts Prometheus with.
  * The paths come from Surefire (see the pom).
  */
@@ -23,7 +24,7 @@ class ReadmeSnippetsTest {
         String source = read("earnorm.sample.definitions");
         String definitions = between(source, "// readme:connection-factory-definitions:start\n", "// readme:connection-factory-definitions:end");
 
-        assertThat(definitions).contains("@ConnectionFactoryDefinition(", "pooling=false");
+        assertThat(definitions).contains("@ConnectionFactoryDefinition(", "maxPoolSize = ", "match-connections=false").doesNotContain("pooling=false");
         assertThat(readmeSnippet("connection-factory-definitions")).isEqualTo(definitions);
     }
 
@@ -31,7 +32,7 @@ class ReadmeSnippetsTest {
     void theReadmeShowsThePostBootCommandsAsTheyAre() throws IOException {
         String commands = read("earnorm.sample.postboot");
 
-        assertThat(commands).contains("deploy --name=earnorm-ra", "create-connector-connection-pool", "create-connector-resource");
+        assertThat(commands).contains("deploy --name=earnorm-ra", "create-connector-connection-pool", "--pooling=true", "--matchconnections=false", "create-connector-resource");
         assertThat(readmeSnippet("post-boot-commands")).isEqualTo(commands);
     }
 
