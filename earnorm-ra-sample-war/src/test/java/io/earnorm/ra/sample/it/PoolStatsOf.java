@@ -11,7 +11,7 @@ import java.util.List;
  * The pool core's view of a factory inside the server: the stats of its sub-pools (one per
  * credential; Payara signs on with the definition's user), added up.
  */
-record PoolStatsOf(int total, int active, int available, long created, long closed, long timeouts, long validationFailures) {
+record PoolStatsOf(int total, int active, int available, int pending, long created, long closed, long timeouts, long validationFailures) {
 
     static PoolStatsOf factory(EarnormConnectionFactory<?> factory) {
         List<PoolStats> stats = ((EarnormConnectionFactoryBase<?>) factory).managedConnectionFactory().pools().stream()
@@ -20,6 +20,7 @@ record PoolStatsOf(int total, int active, int available, long created, long clos
                 stats.stream().mapToInt(PoolStats::total).sum(),
                 stats.stream().mapToInt(PoolStats::active).sum(),
                 stats.stream().mapToInt(PoolStats::available).sum(),
+                stats.stream().mapToInt(PoolStats::pending).sum(),
                 stats.stream().mapToLong(PoolStats::created).sum(),
                 stats.stream().mapToLong(PoolStats::closed).sum(),
                 stats.stream().mapToLong(PoolStats::timeouts).sum(),

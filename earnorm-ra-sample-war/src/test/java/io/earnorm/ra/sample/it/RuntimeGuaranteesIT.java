@@ -19,13 +19,9 @@ import org.junit.jupiter.api.extension.ExtendWith;
 
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.function.BooleanSupplier;
 
@@ -46,7 +42,7 @@ class RuntimeGuaranteesIT {
     @Deployment
     static WebArchive deployment() {
         return SampleDeployment.withTests(RuntimeGuaranteesIT.class, TransactionalWrites.class, TestFactoryDefinitions.class,
-                PoolStatsOf.class);
+                PoolStatsOf.class, Waiting.class, HoldingCallers.class);
     }
 
     @Inject
@@ -120,26 +116,13 @@ class RuntimeGuaranteesIT {
     @Test
     void maxSizeIsAHardCapAndTheRequestPastItTimesOutWithTheTypedError() throws Exception {
         int maxSize = TestFactoryDefinitions.CAPPED_MAX_SIZE;
-        CountDownLatch release = new CountDownLatch(1);
-        ExecutorService requests = Executors.newFixedThreadPool(maxSize + 1, threads);
-        try {
-            List<Future<String>> outcomes = new ArrayList<>();
-            for (int i = 0; i <= maxSize; i++) {
-                outcomes.add(requests.submit(() -> holdCappedConnectionUntil(release)));
-            }
-            awaitTrue("one request to finish while the others hold the pool", () -> outcomes.stream().anyMatch(Future::isDone));
+        try (HoldingCallers<String> requests = HoldingCallers.start(threads, maxSize + 1, this::holdCappedConnectionUntil)) {
+            awaitTrue("one request to finish while the others hold the pool", requests::anyDone);
             assertThat(PoolStatsOf.factory(capped).active()).isEqualTo(maxSize);
-            release.countDown();
-            List<String> results = new ArrayList<>();
-            for (Future<String> outcome : outcomes) {
-                results.add(outcome.get(PATIENCE.toSeconds(), TimeUnit.SECONDS));
-            }
+            List<String> results = requests.releaseAndCollect(PATIENCE);
             assertThat(results).filteredOn("served"::equals).hasSize(maxSize);
             assertThat(results).filteredOn(r -> r.startsWith("timed out")).singleElement().asString()
                     .contains("AcquireTimeoutException").contains("maxSize=" + maxSize);
-        } finally {
-            release.countDown();
-            requests.shutdownNow();
         }
         assertThat(PoolStatsOf.factory(capped).active()).isZero();
         assertThat(PoolStatsOf.factory(capped).timeouts()).isPositive();
@@ -261,12 +244,6 @@ class RuntimeGuaranteesIT {
     }
 
     private static void awaitTrue(String what, BooleanSupplier condition) throws InterruptedException {
-        Instant deadline = Instant.now().plus(PATIENCE);
-        while (!condition.getAsBoolean()) {
-            if (Instant.now().isAfter(deadline)) {
-                throw new AssertionError("waited " + PATIENCE.toSeconds() + "s for " + what);
-            }
-            Thread.sleep(20);
-        }
+        Waiting.awaitTrue(what, PATIENCE, condition);
     }
 }
