@@ -1,7 +1,5 @@
 package io.earnorm.ra.serverbench.app;
 
-import java.util.Arrays;
-
 /**
  * How the application reaches a factory or data source, which decides what Payara does on each
  * {@code getConnection()}. With a resource reference ({@code @Resource}, res-auth Container), Payara's
@@ -26,9 +24,8 @@ public enum Lookup {
         return id;
     }
 
-    static Lookup of(String id) {
-        return Arrays.stream(values()).filter(l -> l.id.equals(id)).findFirst()
-                .orElseThrow(() -> new IllegalArgumentException("unknown lookup '" + id + "'; lookups: "
-                        + Arrays.stream(values()).map(Lookup::id).toList()));
+    /** The lookup whose id is {@code id}; the launcher checks its options with it before booting the server. */
+    public static Lookup of(String id) {
+        return Ids.byId(values(), Lookup::id, id, "lookup");
     }
 }

@@ -1,12 +1,10 @@
 package io.earnorm.ra.serverbench.app;
 
-import java.util.Arrays;
-
 /** Who serves the connection in a step. */
 public enum Side {
-    /** The adapter's factory with the server's connector pool off (pooling=false, as the README recommends). */
+    /** The adapter's factory with the server's connector pool off (pooling=false): a managed connection per call. */
     RAR("rar"),
-    /** The adapter's factory with the server's connector pool on (8 steady managed connections). */
+    /** The adapter's factory with the server's connector pool on (steady 8, max 256 managed connections over the adapter's maxSize of 8). */
     RAR_POOLED("rar-pooled"),
     /** What a Payara user would pick instead: Payara's JDBC pool, or a client the application holds. */
     NATIVE("native");
@@ -21,9 +19,8 @@ public enum Side {
         return id;
     }
 
-    static Side of(String id) {
-        return Arrays.stream(values()).filter(s -> s.id.equals(id)).findFirst()
-                .orElseThrow(() -> new IllegalArgumentException("unknown side '" + id + "'; sides: "
-                        + Arrays.stream(values()).map(Side::id).toList()));
+    /** The side whose id is {@code id}; the launcher checks its options with it before booting the server. */
+    public static Side of(String id) {
+        return Ids.byId(values(), Side::id, id, "side");
     }
 }

@@ -1,5 +1,8 @@
 package io.earnorm.ra.serverbench.launcher;
 
+import io.earnorm.ra.serverbench.app.Lookup;
+import io.earnorm.ra.serverbench.app.Side;
+
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -46,7 +49,7 @@ record LauncherOptions(Path rar, Path war, Path postBoot, Path payaraDir, Path o
                 seconds(given.getOrDefault("warmup", "2")),
                 seconds(given.getOrDefault("measure", "6")),
                 list(given.getOrDefault("ops", String.join(",", DEFAULT_OPERATIONS))),
-                list(given.getOrDefault("sides", "rar,rar-pooled,native")),
+                sides(given.getOrDefault("sides", "rar,rar-pooled,native")),
                 Arrays.stream(given.getOrDefault("payara-jvm", "").split("\\s+")).filter(s -> !s.isEmpty()).toList(),
                 lookup(given.getOrDefault("lookup", "global")));
         given.keySet().removeAll(KNOWN);
@@ -62,11 +65,15 @@ record LauncherOptions(Path rar, Path war, Path postBoot, Path payaraDir, Path o
     private static final List<String> KNOWN = List.of("rar", "war", "post-boot", "payara-dir", "out", "port", "workers",
             "warmup", "measure", "ops", "sides", "payara-jvm", "lookup");
 
+    /** Checked here, before a server boots for half a minute, by the names the application answers to. */
     private static String lookup(String value) {
-        if (!value.equals("global") && !value.equals("reference")) {
-            throw new IllegalArgumentException("--lookup must be global or reference (--lookup=" + value + ")");
-        }
-        return value;
+        return Lookup.of(value).id();
+    }
+
+    private static List<String> sides(String value) {
+        List<String> sides = list(value);
+        sides.forEach(Side::of);
+        return sides;
     }
 
     /** Seconds, fractions allowed ("0.5"). */
